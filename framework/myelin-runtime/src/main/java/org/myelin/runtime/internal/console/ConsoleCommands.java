@@ -1,0 +1,58 @@
+package org.myelin.runtime.internal.console;
+
+import org.myelin.runtime.internal.cli.CommandLineService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code myelin:*} commands of the Gogo console. They take the same arguments as
+ * {@code bin/myelin}: {@code myelin:run examples/quickstart.yaml --json}, {@code myelin:runs list},
+ * {@code myelin:plugins}, {@code myelin:drivers}. No Gogo import is needed: Gogo finds the
+ * functions through the service properties.
+ */
+@Component(service = ConsoleCommands.class, property = {"osgi.command.scope=myelin", "osgi.command.function=run",
+        "osgi.command.function=runs", "osgi.command.function=plugins", "osgi.command.function=drivers"})
+public final class ConsoleCommands {
+
+    @Reference
+    private CommandLineService cli;
+
+    /**
+     * @param args as for {@code bin/myelin run}
+     * @return the exit code
+     */
+    public int run(String... args) {
+        return exec("run", args);
+    }
+
+    /**
+     * @param args as for {@code bin/myelin runs}
+     * @return the exit code
+     */
+    public int runs(String... args) {
+        return exec("runs", args);
+    }
+
+    /**
+     * @param args as for {@code bin/myelin plugins}
+     * @return the exit code
+     */
+    public int plugins(String... args) {
+        return exec("plugins", args);
+    }
+
+    /**
+     * @param args as for {@code bin/myelin drivers}
+     * @return the exit code
+     */
+    public int drivers(String... args) {
+        return exec("drivers", args);
+    }
+
+    private int exec(String command, String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cli.execute(all, System.in, System.out, System.err, false);
+    }
+}
