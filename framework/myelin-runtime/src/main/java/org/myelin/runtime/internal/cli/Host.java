@@ -27,6 +27,12 @@ final class Host {
      * @throws RegistryUnavailableException with the component's own failure when it did not come up
      */
     ExperimentRegistry registry() {
+        boolean installed = java.util.Arrays.stream(context.getBundles())
+                .anyMatch(b -> "myelin-registry".equals(b.getSymbolicName()));
+        if (!installed) {
+            throw new RegistryUnavailableException("no registry bundle is installed: system/ must hold myelin-registry-*.jar "
+                    + "(reinstall the distribution)", null);
+        }
         long deadline = System.currentTimeMillis() + REGISTRY_WAIT_MS;
         while (true) {
             ServiceReference<ExperimentRegistry> ref = context.getServiceReference(ExperimentRegistry.class);
