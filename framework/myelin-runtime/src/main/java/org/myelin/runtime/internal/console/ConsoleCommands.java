@@ -19,40 +19,41 @@ public final class ConsoleCommands {
 
     /**
      * @param args as for {@code bin/myelin run}
-     * @return the exit code
+     * @return nothing on success, else the exit code with its meaning
      */
-    public int run(String... args) {
+    public String run(String... args) {
         return exec("run", args);
     }
 
     /**
      * @param args as for {@code bin/myelin runs}
-     * @return the exit code
+     * @return nothing on success, else the exit code with its meaning
      */
-    public int runs(String... args) {
+    public String runs(String... args) {
         return exec("runs", args);
     }
 
     /**
      * @param args as for {@code bin/myelin plugins}
-     * @return the exit code
+     * @return nothing on success, else the exit code with its meaning
      */
-    public int plugins(String... args) {
+    public String plugins(String... args) {
         return exec("plugins", args);
     }
 
     /**
      * @param args as for {@code bin/myelin drivers}
-     * @return the exit code
+     * @return nothing on success, else the exit code with its meaning
      */
-    public int drivers(String... args) {
+    public String drivers(String... args) {
         return exec("drivers", args);
     }
 
-    private int exec(String command, String[] args) {
+    private String exec(String command, String[] args) {
         String[] all = new String[args.length + 1];
         all[0] = command;
         System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all, System.in, System.out, System.err, false);
+        int code = cli.execute(all, System.in, System.out, System.err, false);
+        return code == 0 ? null : "exit code " + code;
     }
 }
