@@ -11,6 +11,7 @@ import org.apache.commons.cli.Options;
 import org.myelin.api.PluginProperties;
 import org.myelin.api.hardware.DriverStatus;
 import org.myelin.api.hardware.HardwareDriver;
+import org.myelin.runtime.internal.hardware.DriverTracker;
 import org.myelin.runtime.internal.json.JsonOut;
 import org.osgi.framework.ServiceReference;
 
@@ -24,15 +25,12 @@ final class DriversCommand {
         return o;
     }
 
-    static int run(Host host, CommandLine cl, Io io) throws Exception {
+    static int run(Host host, CommandLine cl, Io io) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        java.util.Collection<ServiceReference<HardwareDriver>> refs = host.context.getServiceReferences(HardwareDriver.class, null);
-        for (ServiceReference<HardwareDriver> r : refs) {
-            HardwareDriver d = host.context.getService(r);
-            if (d == null) {
-                continue;
-            }
-            try {
+        for (DriverTracker.BoundDriver bound : host.drivers().drivers()) {
+            ServiceReference<HardwareDriver> r = bound.reference();
+            HardwareDriver d = bound.driver();
+            {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", r.getProperty(PluginProperties.ID));
                 m.put("family", r.getProperty(PluginProperties.HW_FAMILY));
@@ -48,12 +46,18 @@ final class DriversCommand {
                 m.put("bundle", r.getBundle() == null ? "" : r.getBundle().getSymbolicName());
                 m.put("version", r.getBundle() == null ? "" : r.getBundle().getVersion().toString());
                 rows.add(m);
-            } finally {
-                host.context.ungetService(r);
             }
         }
         if (cl.hasOption("json")) {
-            io.out().println(JsonOut.write(Map.of("drivers", rows), true));
+            List<Object> events = new ArrayList<>();
+            for (DriverTracker.DriverEvent e : host.drivers().events()) {
+                events.add(Map.of("time", java.time.Instant.ofEpochMilli(e.timeMillis()).toString(), "event", e.kind(),
+                        "family", e.family(), "serial", e.serial(), "bundle", e.bundle()));
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("drivers", rows);
+            out.put("events", events);
+            io.out().println(JsonOut.write(out, true));
             return ExitCodes.OK;
         }
         if (rows.isEmpty()) {

@@ -26,6 +26,15 @@ final class Host {
      * @return the registry service, waiting briefly while it activates
      * @throws RegistryUnavailableException with the component's own failure when it did not come up
      */
+    org.myelin.runtime.internal.hardware.DriverTracker drivers() {
+        ServiceReference<org.myelin.runtime.internal.hardware.DriverTracker> ref =
+                context.getServiceReference(org.myelin.runtime.internal.hardware.DriverTracker.class);
+        if (ref == null) {
+            throw new IllegalStateException("the driver tracker of myelin-runtime is not active ('scr:list' in the console shows why)");
+        }
+        return context.getService(ref);
+    }
+
     ExperimentRegistry registry() {
         boolean installed = java.util.Arrays.stream(context.getBundles())
                 .anyMatch(b -> "myelin-registry".equals(b.getSymbolicName()));
