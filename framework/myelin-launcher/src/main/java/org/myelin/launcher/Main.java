@@ -38,6 +38,8 @@ public final class Main {
             "  runs compare ID ID... [--json]                                  runs side by side",
             "  runs export [ID...] [--format json|csv] [--out FILE]            export runs with their metric history",
             "  runs import FILE                                                import an export (idempotent)",
+            "  compare X Y --metric ID [--param k=v]... [--json] [--repeat N]  compare two representations (.npy/.csv)",
+            "  compare --batch PAIRS.jsonl [--out RESULTS.jsonl]               many comparisons, one JSON line each",
             "  plugins [--json]                                                plugins, and why a bundle did not load",
             "  drivers [--json]                                                hardware drivers and their status",
             "  console                                                         interactive shell: myelin:run, myelin:runs, lb, scr:list",

@@ -34,6 +34,8 @@ public final class CommandLineService {
             "  run SPEC [--set key=value]... [--seed N] [--threads N] [--json]   run an experiment",
             "  runs list|show|compare|export|import                            inspect the experiment registry",
             "  plugins [--json]                                                list plugins and bundles that did not load",
+            "  compare X Y --metric ID [--param k=v]... [--json]               compare two representations (.npy/.csv)",
+            "  compare --batch PAIRS.jsonl [--out RESULTS.jsonl]               many comparisons, one per line",
             "  drivers [--json]                                                list hardware drivers and their status",
             "  console                                                         interactive shell (myelin:run, myelin:runs, ...)");
 
@@ -90,6 +92,13 @@ public final class CommandLineService {
                         return help(out, "myelin plugins [--json]", PluginsCommand.options());
                     }
                     return PluginsCommand.run(host, cl, io);
+                }
+                case "compare": {
+                    CommandLine cl = parse(CompareCommand.options(), rest);
+                    if (cl.hasOption("help")) {
+                        return help(out, CompareCommand.USAGE, CompareCommand.options());
+                    }
+                    return CompareCommand.run(host, cl, io);
                 }
                 case "drivers": {
                     CommandLine cl = parse(DriversCommand.options(), rest);

@@ -37,6 +37,7 @@ import org.myelin.api.registry.RunStart;
 import org.myelin.api.registry.RunStatus;
 import org.myelin.runtime.internal.catalog.PluginCatalog;
 import org.myelin.runtime.internal.json.JsonOut;
+import org.myelin.runtime.internal.matrix.NpyWriter;
 import org.myelin.runtime.internal.spec.ExperimentSpec;
 import org.myelin.runtime.internal.spec.SpecException;
 import org.myelin.runtime.internal.spec.SpecNode;

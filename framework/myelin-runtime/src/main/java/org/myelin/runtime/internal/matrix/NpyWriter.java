@@ -1,4 +1,4 @@
-package org.myelin.runtime.internal.run;
+package org.myelin.runtime.internal.matrix;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,12 +12,17 @@ import org.myelin.api.array.Matrix;
  * Writes a matrix as an NPY 1.0 file (little-endian float64, C order), readable with
  * {@code numpy.load}. Small enough to keep here until the core numerics bundle provides NPY I/O.
  */
-final class NpyWriter {
+public final class NpyWriter {
 
     private NpyWriter() {
     }
 
-    static void write(Matrix m, OutputStream out) throws IOException {
+    /**
+     * @param m the matrix
+     * @param out where to write (not closed)
+     * @throws IOException on failure
+     */
+    public static void write(Matrix m, OutputStream out) throws IOException {
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + m.rows() + ", " + m.cols() + "), }";
         int unpadded = 10 + dict.length() + 1;
         int pad = (64 - unpadded % 64) % 64;
