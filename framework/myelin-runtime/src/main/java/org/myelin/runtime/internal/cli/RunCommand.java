@@ -80,7 +80,11 @@ final class RunCommand {
                 io.out().println("  error: " + outcome.error());
             }
             Table t = new Table("metric", "value");
-            outcome.metrics().forEach((k, v) -> t.row(k, String.format(Locale.ROOT, "%.4f", v)));
+            outcome.metrics().forEach((k, v) -> {
+                if (spec.evaluate().isEmpty() || spec.evaluate().contains(k)) {
+                    t.row(k, String.format(Locale.ROOT, "%.4f", v));
+                }
+            });
             if (!t.isEmpty()) {
                 t.print(io.out());
             }

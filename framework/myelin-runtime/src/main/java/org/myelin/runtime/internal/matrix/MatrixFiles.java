@@ -55,8 +55,16 @@ public final class MatrixFiles {
     }
 
     static Matrix readNpy(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        String where = file.toString();
+        return readNpy(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * @param all the bytes of an NPY file
+     * @param where names the source in messages
+     * @return the 2-D matrix
+     * @throws InvalidInputException when malformed
+     */
+    public static Matrix readNpy(byte[] all, String where) {
         if (all.length < 10 || (all[0] & 0xff) != 0x93 || !new String(all, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
             throw new InvalidInputException(where, "not an NPY file (bad magic bytes)", "save with numpy.save");
         }

@@ -22,6 +22,7 @@ import org.myelin.api.array.Matrix;
 import org.myelin.api.data.Dataset;
 import org.myelin.api.data.DatasetProvider;
 import org.myelin.api.learning.LearningRule;
+import org.myelin.api.metric.SimilarityMetric;
 import org.myelin.api.learning.TrainingResult;
 import org.myelin.api.learning.TrainingTask;
 import org.myelin.api.network.Layer;
@@ -106,6 +107,7 @@ public final class ExperimentRunner {
         try (PluginCatalog.Lease<DatasetProvider> data = catalog.acquire(PluginKind.DATASET, spec.data().id(), DatasetProvider.class);
                 PluginCatalog.Lease<LearningRule> rule = catalog.acquire(PluginKind.LEARNING, spec.train().id(), LearningRule.class)) {
             List<PluginCatalog.Lease<NeuronModel>> neuronLeases = new ArrayList<>();
+            List<PluginCatalog.Lease<SimilarityMetric>> metricLeases = new ArrayList<>();
             try {
                 Parameters dataParams = resolve(data.service(), spec.data(), baseDir);
                 Parameters ruleParams = resolve(rule.service(), spec.train(), baseDir);
@@ -116,6 +118,12 @@ public final class ExperimentRunner {
                     Parameters np = resolve(n.service(), l.neuron(), baseDir);
                     layers.add(new Layer(l.name(), l.size(), l.neuron().id(), n.service(), np, l.options()));
                 }
+                List<PreparedComparison> comparisons = new ArrayList<>();
+                for (ExperimentSpec.CompareRef c : spec.compare()) {
+                    PluginCatalog.Lease<SimilarityMetric> m = catalog.acquire(PluginKind.METRIC, c.metric().id(), SimilarityMetric.class);
+                    metricLeases.add(m);
+                    comparisons.add(new PreparedComparison(c, m.service(), resolve(m.service(), c.metric(), baseDir)));
+                }
                 int threads = threadsOverride > 0 ? threadsOverride
                         : spec.threads() > 0 ? spec.threads() : Runtime.getRuntime().availableProcessors();
                 NetworkDescription network = new NetworkDescription(layers, spec.dtMs());
@@ -123,16 +131,17 @@ public final class ExperimentRunner {
                 String canonicalText = JsonOut.write(canonical, false);
                 String hash = sha256(canonicalText);
                 return execute(spec, data.service(), dataParams, rule.service(), ruleParams, network, threads, canonical,
-                        canonicalText, hash, onStart);
+                        canonicalText, hash, comparisons, onStart);
             } finally {
                 neuronLeases.forEach(PluginCatalog.Lease::close);
+                metricLeases.forEach(PluginCatalog.Lease::close);
             }
         }
     }
 
     private RunOutcome execute(ExperimentSpec spec, DatasetProvider dataProvider, Parameters dataParams, LearningRule rule,
             Parameters ruleParams, NetworkDescription network, int threads, Map<String, Object> canonical, String canonicalText,
-            String hash, StartListener onStart) {
+            String hash, List<PreparedComparison> comparisons, StartListener onStart) {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put("myelin.spec_file", spec.file().toAbsolutePath().toString());
         if (!spec.description().isEmpty()) {
@@ -190,6 +199,7 @@ public final class ExperimentRunner {
                 registry.artifacts(run.id()).write("representations/" + rep.getKey() + ".npy", "application/x-npy",
                         out -> NpyWriter.write(rep.getValue(), out));
             }
+            metrics.putAll(new Comparisons(registry, run.id(), ctx).compute(comparisons, r.representations()));
         } catch (Exception e) {
             return fail(run, spec, hash, seconds, e);
         }
@@ -294,6 +304,17 @@ public final class ExperimentRunner {
         }
         root.put("model", Map.of("dt_ms", spec.dtMs(), "layers", ls));
         root.put("train", Map.of("rule", spec.train().id(), "params", new TreeMap<>(rule.values())));
+        if (!spec.evaluate().isEmpty()) {
+            root.put("evaluate", spec.evaluate());
+        }
+        if (!spec.compare().isEmpty()) {
+            List<Object> cs = new ArrayList<>();
+            for (ExperimentSpec.CompareRef c : spec.compare()) {
+                cs.add(Map.of("metric", c.metric().id(), "a", c.a(), "b", c.b(),
+                        "params", c.metric().params() == null ? Map.of() : c.metric().params().toPlain()));
+            }
+            root.put("compare", cs);
+        }
         return sortDeep(root);
     }
 

@@ -20,9 +20,23 @@ import java.util.Map;
  * @param layers the network layers
  * @param train the learning rule reference
  * @param tags tags to set on the run
+ * @param evaluate metrics to show at the end (empty: all)
+ * @param compare comparisons to compute after training
  */
 public record ExperimentSpec(Path file, SpecNode root, String experiment, String description, long seed, int threads,
-        PluginRef data, double dtMs, List<LayerRef> layers, PluginRef train, Map<String, String> tags) {
+        PluginRef data, double dtMs, List<LayerRef> layers, PluginRef train, Map<String, String> tags, List<String> evaluate,
+        List<CompareRef> compare) {
+
+    /**
+     * One comparison of the {@code compare:} block.
+     *
+     * @param index position in the block
+     * @param metric the metric plugin reference (id and raw params)
+     * @param a first representation: {@code NAME} of this run, or {@code run:ID/NAME} of a recorded run
+     * @param b second representation, same forms
+     */
+    public record CompareRef(int index, PluginRef metric, String a, String b) {
+    }
 
     /**
      * A reference to a plugin with its raw parameters.

@@ -50,7 +50,7 @@ public final class SpecReader {
                         "valid sections: " + String.join(", ", new java.util.TreeSet<>(SECTIONS)));
             }
         }
-        for (String s : List.of("compare", "deploy", "sweep")) {
+        for (String s : List.of("deploy", "sweep")) {
             if (root.get(s) != null) {
                 throw new SpecException(root.get(s).location(), "the '" + s + "' section is not supported by this version",
                         "remove it; see the README for the sections this version runs");
@@ -115,11 +115,53 @@ public final class SpecReader {
         ExperimentSpec.PluginRef trainRef = new ExperimentSpec.PluginRef("train", requiredText(train, "rule", "train.", train.location()),
                 params(train, "train.params"), train.location());
 
-        SpecNode evaluate = root.get("evaluate");
-        if (evaluate != null && !evaluate.isSequence()) {
-            throw new SpecException(evaluate.location() + ": evaluate", "expected a list of metric names, got " + evaluate.shape(), null);
+        List<String> evaluate = new ArrayList<>();
+        SpecNode evaluateNode = root.get("evaluate");
+        if (evaluateNode != null) {
+            if (!evaluateNode.isSequence()) {
+                throw new SpecException(evaluateNode.location() + ": evaluate", "expected a list of metric names, got "
+                        + evaluateNode.shape(), "e.g. evaluate: [test_accuracy]");
+            }
+            for (SpecNode n : evaluateNode.items()) {
+                if (!(n.scalar() instanceof String)) {
+                    throw new SpecException(n.location() + ": evaluate", "expected a metric name, got " + n.shape(), null);
+                }
+                evaluate.add((String) n.scalar());
+            }
         }
-        return new ExperimentSpec(file, root, experiment, description, seed, threads, dataRef, dtMs, List.copyOf(layers), trainRef, tags);
+        List<ExperimentSpec.CompareRef> compare = new ArrayList<>();
+        SpecNode compareNode = root.get("compare");
+        if (compareNode != null) {
+            if (!compareNode.isSequence()) {
+                throw new SpecException(compareNode.location() + ": compare", "expected a list of comparisons, got " + compareNode.shape(),
+                        "e.g. compare: [ { metric: cka, a: reservoir, b: \"run:12/reservoir\" } ]");
+            }
+            for (int i = 0; i < compareNode.items().size(); i++) {
+                SpecNode c = compareNode.items().get(i);
+                String path = "compare[" + i + "]";
+                expectMapping(c, path);
+                allowKeys(c, path, Set.of("metric", "a", "b", "params"));
+                String metric = requiredText(c, "metric", path + ".", c.location());
+                String a = representation(c, "a", path);
+                String b = representation(c, "b", path);
+                compare.add(new ExperimentSpec.CompareRef(i, new ExperimentSpec.PluginRef(path, metric, params(c, path + ".params"),
+                        c.location()), a, b));
+            }
+        }
+        return new ExperimentSpec(file, root, experiment, description, seed, threads, dataRef, dtMs, List.copyOf(layers), trainRef, tags,
+                List.copyOf(evaluate), List.copyOf(compare));
+    }
+
+    /** {@code NAME} or {@code run:ID/NAME}. */
+    static final java.util.regex.Pattern REPRESENTATION = java.util.regex.Pattern.compile("(run:(\\d+)/)?([A-Za-z0-9_.-]+)");
+
+    private static String representation(SpecNode c, String key, String path) {
+        String v = requiredText(c, key, path + ".", c.location());
+        if (!REPRESENTATION.matcher(v).matches()) {
+            throw new SpecException(c.get(key).location() + ": " + path + "." + key, "'" + v + "' is not a representation reference",
+                    "write a layer name of this run (e.g. reservoir) or run:ID/NAME for a recorded run");
+        }
+        return v;
     }
 
     private static String rootLoc(SpecNode root) {
