@@ -38,6 +38,7 @@ public final class Main {
             "  runs compare ID ID... [--json]                                  runs side by side",
             "  runs export [ID...] [--format json|csv] [--out FILE]            export runs with their metric history",
             "  runs import FILE                                                import an export (idempotent)",
+            "  reproduce ID [--json]                                           run a recorded run again: same spec, same seed",
             "  compare X Y --metric ID [--param k=v]... [--json] [--repeat N]  compare two representations (.npy/.csv)",
             "  compare --batch PAIRS.jsonl [--out RESULTS.jsonl]               many comparisons, one JSON line each",
             "  plugins [--json]                                                plugins, and why a bundle did not load",

@@ -33,6 +33,7 @@ public final class CommandLineService {
             "Commands:",
             "  run SPEC [--set key=value]... [--seed N] [--threads N] [--json]   run an experiment",
             "  runs list|show|compare|export|import                            inspect the experiment registry",
+            "  reproduce ID [--json]                                           run a recorded run again (same spec and seed)",
             "  plugins [--json]                                                list plugins and bundles that did not load",
             "  compare X Y --metric ID [--param k=v]... [--json]               compare two representations (.npy/.csv)",
             "  compare --batch PAIRS.jsonl [--out RESULTS.jsonl]               many comparisons, one per line",
@@ -78,6 +79,13 @@ public final class CommandLineService {
                         return help(out, RunCommand.USAGE, RunCommand.options());
                     }
                     return RunCommand.run(host, cl, io, cancelled);
+                }
+                case "reproduce": {
+                    CommandLine cl = parse(ReproduceCommand.options(), rest);
+                    if (cl.hasOption("help")) {
+                        return help(out, ReproduceCommand.USAGE, ReproduceCommand.options());
+                    }
+                    return ReproduceCommand.run(host, cl, io, cancelled);
                 }
                 case "runs": {
                     CommandLine cl = parse(RunsCommand.options(), rest);

@@ -54,9 +54,13 @@ final class RunCommand {
         SpecOverrides.apply(root, sets);
         ExperimentSpec spec = SpecReader.read(file, root);
         int threads = cl.hasOption("threads") ? (int) parseLong(cl.getOptionValue("threads"), "--threads") : 0;
+        return execute(host, spec, threads, null, json, io, cancelled);
+    }
+
+    static int execute(Host host, ExperimentSpec spec, int threads, Long parentRunId, boolean json, Io io, AtomicBoolean cancelled) {
         ExperimentRegistry registry = host.registry();
         ExperimentRunner runner = new ExperimentRunner(host.context, host.catalog, registry, io.err(), io.terminal(), cancelled);
-        RunOutcome outcome = runner.run(spec, threads, run -> {
+        RunOutcome outcome = runner.run(spec, threads, parentRunId, run -> {
             (json ? io.err() : io.out()).println("run " + run.id() + " started (experiment " + run.experiment() + ", seed "
                     + run.seed() + ", spec " + run.specHash().substring(0, 12) + ")");
             (json ? io.err() : io.out()).flush();

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
  * functions through the service properties.
  */
 @Component(service = ConsoleCommands.class, property = {"osgi.command.scope=myelin", "osgi.command.function=run",
-        "osgi.command.function=runs", "osgi.command.function=compare", "osgi.command.function=plugins", "osgi.command.function=drivers"})
+        "osgi.command.function=runs", "osgi.command.function=reproduce", "osgi.command.function=compare", "osgi.command.function=plugins", "osgi.command.function=drivers"})
 public final class ConsoleCommands {
 
     @Reference
@@ -39,6 +39,14 @@ public final class ConsoleCommands {
      */
     public String compare(String... args) {
         return exec("compare", args);
+    }
+
+    /**
+     * @param args as for {@code bin/myelin reproduce}
+     * @return nothing on success, else the exit code with its meaning
+     */
+    public String reproduce(String... args) {
+        return exec("reproduce", args);
     }
 
     /**

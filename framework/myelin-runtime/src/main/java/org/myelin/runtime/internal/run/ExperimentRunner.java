@@ -66,6 +66,7 @@ public final class ExperimentRunner {
     private final PrintStream err;
     private final boolean terminal;
     private final AtomicBoolean cancelled;
+    private Long parentRunId;
 
     /**
      * @param context bundle context (for the bundle set)
@@ -103,6 +104,20 @@ public final class ExperimentRunner {
      * @throws SpecException, InvalidInputException, org.myelin.api.PluginUnavailableException before anything is recorded
      */
     public RunOutcome run(ExperimentSpec spec, int threadsOverride, StartListener onStart) {
+        return run(spec, threadsOverride, null, onStart);
+    }
+
+    /**
+     * Runs the experiment as the child of another run (a reproduction, a sweep member).
+     *
+     * @param spec the structurally checked spec
+     * @param threadsOverride threads from the command line, or 0
+     * @param parentRunId the parent run, or {@code null}
+     * @param onStart called once the run is recorded
+     * @return how it ended
+     */
+    public RunOutcome run(ExperimentSpec spec, int threadsOverride, Long parentRunId, StartListener onStart) {
+        this.parentRunId = parentRunId;
         Path baseDir = spec.file().toAbsolutePath().getParent();
         try (PluginCatalog.Lease<DatasetProvider> data = catalog.acquire(PluginKind.DATASET, spec.data().id(), DatasetProvider.class);
                 PluginCatalog.Lease<LearningRule> rule = catalog.acquire(PluginKind.LEARNING, spec.train().id(), LearningRule.class)) {
@@ -148,7 +163,7 @@ public final class ExperimentRunner {
             tags.put("myelin.description", spec.description());
         }
         RunRecord run = registry.startRun(new RunStart(spec.experiment(), canonicalText, hash, spec.seed(),
-                SeedStreams.standard(spec.seed()), BundleSet.of(context), null, tags));
+                SeedStreams.standard(spec.seed()), BundleSet.of(context), parentRunId, tags));
         long started = System.nanoTime();
         registry.logParams(run.id(), flatten(canonical));
         onStart.started(run);
