@@ -25,11 +25,20 @@ public final class PluginCatalog {
     private static final long STARTUP_GRACE_MS = 4000;
 
     private final BundleContext context;
-    private final long createdAt = System.currentTimeMillis();
+    private final long graceUntil;
 
     /** @param context the runtime bundle's context */
     public PluginCatalog(BundleContext context) {
+        this(context, STARTUP_GRACE_MS);
+    }
+
+    /**
+     * @param context the runtime bundle's context
+     * @param graceMs how long a lookup of a missing id waits for bundles still starting
+     */
+    public PluginCatalog(BundleContext context, long graceMs) {
         this.context = context;
+        this.graceUntil = System.currentTimeMillis() + graceMs;
     }
 
     /** A plugin service held for the duration of a piece of work. */
@@ -73,7 +82,7 @@ public final class PluginCatalog {
      * @throws PluginUnavailableException when no such plugin is registered
      */
     public <T extends Plugin> Lease<T> acquire(PluginKind kind, String id, Class<T> type) {
-        long deadline = createdAt + STARTUP_GRACE_MS;
+        long deadline = graceUntil;
         while (true) {
             ServiceReference<?> ref = find(kind, id);
             if (ref != null) {
