@@ -31,7 +31,7 @@ record ReadoutSettings(String readout, int epochs, double learningRate, double l
                     SOFTMAX, RIDGE),
             ParameterSpec.ofInt("epochs", 300L, "", 1L, 1_000_000L, "full-batch Adam steps of the softmax readout (ridge ignores it)"),
             ParameterSpec.ofDouble("lr", 0.01, "", 1e-9, 10.0, "Adam step size of the softmax readout"),
-            ParameterSpec.ofDouble("l2", 1e-3, "", 0.0, 1e6,
+            ParameterSpec.ofDouble("l2", 0.1, "", 0.0, 1e6,
                     "L2 penalty on the readout weights: loss = mean data loss + l2/2 * ||W||^2"),
             ParameterSpec.ofInt("bins", 10L, "", 1L, 100_000L,
                     "time bins per sample (each sample's own length is cut into this many equal bins)"),
