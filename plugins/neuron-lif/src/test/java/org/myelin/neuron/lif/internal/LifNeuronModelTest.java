@@ -182,6 +182,19 @@ class LifNeuronModelTest {
         assertEquals(0.5f * 0.6f + 0.6f, run(d, 0.6f, 0.6f)[0][1], EPS);
     }
 
+    /**
+     * Same-step subtract, reset not detached (SpikingJelly detach_reset=False): U = H - theta S(H), so
+     * dU/dH = 1 - theta sg(H - theta); v = 0.5, I = 0.6, H = 1.05, fast_sigmoid(25) sg = 0.19753086.
+     */
+    @Test
+    void undetachedSameStepResetSubtractsTheSurrogateFromTheIdentity() {
+        NeuronDynamics d = lif(Map.of("beta", 0.9, "reset_timing", "same_step", "surrogate", "fast_sigmoid",
+                "detach_reset", false));
+        float[] g = backward(d, 0.5f, 0.6f, 0f, 1f, new float[0][]);
+        assertEquals(1f - 0.19753086f, g[0], 1e-6f);
+        assertEquals(0.9f * (1f - 0.19753086f), g[1], 1e-6f);
+    }
+
     /** snnTorch clamps beta to [0, 1]; a learned beta pushed above 1 integrates as beta = 1 and gets no gradient. */
     @Test
     void learnedBetaIsClampedLikeSnnTorch() {
