@@ -5,7 +5,9 @@ import org.myelin.core.array.DoubleMatrix;
 /**
  * The Cholesky factorisation {@code A = L L^T} of a symmetric positive definite matrix, and
  * solves with it. Used for ridge regression, whose normal equations {@code X^T X + lambda I}
- * are positive definite for any {@code lambda > 0}. Only the lower triangle of A is read.
+ * are positive definite for any {@code lambda > 0}. Only the lower triangle of A is read. A pivot
+ * at or below {@code 1e-14} times its diagonal entry counts as singular, since a solve with it
+ * would return noise.
  */
 public final class Cholesky {
 
@@ -22,7 +24,7 @@ public final class Cholesky {
      *
      * @param a a symmetric positive definite n x n matrix (not modified)
      * @return the factorisation
-     * @throws IllegalArgumentException when A is not square, not finite, or not positive definite (naming the failing pivot)
+     * @throws IllegalArgumentException when A is not square, not finite, or not (numerically) positive definite, naming the failing pivot
      */
     public static Cholesky of(DoubleMatrix a) {
         if (a.rows() != a.cols()) {
@@ -36,7 +38,8 @@ public final class Cholesky {
             for (int k = 0; k < j; k++) {
                 d -= l[j * n + k] * l[j * n + k];
             }
-            if (!(d > 0) || !Double.isFinite(d)) {
+            // a pivot that lost all but 14 digits of its diagonal means a numerically singular matrix
+            if (!(d > 1e-14 * Math.abs(ad[j * n + j])) || !Double.isFinite(d)) {
                 throw new IllegalArgumentException("matrix is not positive definite: pivot " + j + " is " + d
                         + " (add a positive ridge penalty or check the input for NaN)");
             }
