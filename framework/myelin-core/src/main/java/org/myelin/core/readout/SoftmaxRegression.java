@@ -20,7 +20,13 @@ public record SoftmaxRegression(int epochs, double learningRate, double l2) {
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
 
-    /** Checks the settings. */
+    /**
+     * Checks the settings.
+     *
+     * @param epochs number of full-batch steps (at least 1)
+     * @param learningRate Adam step size (positive)
+     * @param l2 weight penalty (at least 0)
+     */
     public SoftmaxRegression {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);

@@ -149,14 +149,14 @@ final class ReservoirSimulator {
         final float[][] outB;
 
         Buffers(int batch) {
-            int L = layers.size();
+            int layerCount = layers.size();
             data = new float[batch * channels];
-            stateA = new float[L][][];
-            stateB = new float[L][][];
-            input = new float[L][];
-            outA = new float[L][];
-            outB = new float[L][];
-            for (int l = 0; l < L; l++) {
+            stateA = new float[layerCount][][];
+            stateB = new float[layerCount][][];
+            input = new float[layerCount][];
+            outA = new float[layerCount][];
+            outB = new float[layerCount][];
+            for (int l = 0; l < layerCount; l++) {
                 int size = layers.get(l).size();
                 int vars = layers.get(l).dynamics().stateNames().size();
                 stateA[l] = new float[vars][batch * size];
