@@ -35,8 +35,8 @@ import org.osgi.service.jdbc.DataSourceFactory;
  * copied from {@code conf/myelin.properties} ({@code myelin.registry.url}, {@code .user},
  * {@code .password}, {@code .share}), and opens the database through H2's
  * {@link DataSourceFactory} service (or, for another JDBC URL, the factory of that driver's bundle).
- * When activation fails, the exception message says what is wrong and what to do; the runtime
- * shows it as the registry's failure.
+ * When the database cannot be opened, calls throw {@link RegistryUnavailableException} with a
+ * message that says what is wrong and what to do.
  */
 @Component(service = ExperimentRegistry.class, immediate = true)
 public final class RegistryComponent implements ExperimentRegistry {
@@ -44,8 +44,14 @@ public final class RegistryComponent implements ExperimentRegistry {
     /** How long to wait for a holder of the embedded file that does not share it. */
     static final long LOCK_WAIT_MILLIS = 5000;
 
+    /** A failed open is retried by calls that come at least this long after it. */
+    static final long RETRY_AFTER_MILLIS = 2000;
+
     private final DataSourceFactory h2;
-    private SqlRegistry registry;
+    private volatile SqlRegistry registry;
+    private volatile RegistryUnavailableException failure;
+    private volatile long failedAt;
+    private BundleContext context;
 
     /**
      * @param h2 H2's data source factory (registered by the H2 bundle's activator)
@@ -55,8 +61,50 @@ public final class RegistryComponent implements ExperimentRegistry {
         this.h2 = h2;
     }
 
+    /**
+     * Opens the registry. When it cannot be opened (held by a process that does not share it,
+     * unreachable server), the service still comes up and every call retries the open, then throws
+     * a {@link RegistryUnavailableException} with the reason: the command line reports that as
+     * exit code 5 with one plain message instead of a component failure with a stack trace, and a
+     * long-lived console recovers once the holder has gone.
+     */
     @Activate
     void activate(BundleContext context) {
+        this.context = context;
+        try {
+            registry = open(context);
+        } catch (RegistryUnavailableException e) {
+            failure = e;
+            failedAt = System.currentTimeMillis();
+        }
+    }
+
+    private SqlRegistry registry() {
+        SqlRegistry r = registry;
+        if (r != null) {
+            return r;
+        }
+        synchronized (this) {
+            if (registry == null) {
+                RegistryUnavailableException last = failure;
+                if (last != null && System.currentTimeMillis() - failedAt < RETRY_AFTER_MILLIS) {
+                    // the open just failed (and already waited for the holder): do not make the caller wait twice
+                    throw new RegistryUnavailableException(last.getMessage(), last);
+                }
+                try {
+                    registry = open(context);
+                    failure = null;
+                } catch (RegistryUnavailableException e) {
+                    failure = e;
+                    failedAt = System.currentTimeMillis();
+                    throw new RegistryUnavailableException(e.getMessage(), e);
+                }
+            }
+            return registry;
+        }
+    }
+
+    private SqlRegistry open(BundleContext context) {
         Path data = dataDir(context);
         String url = context.getProperty("myelin.registry.url");
         RegistryConnector.DataSources sources = (jdbcUrl, user, password) -> factoryFor(context, jdbcUrl)
@@ -65,11 +113,11 @@ public final class RegistryComponent implements ExperimentRegistry {
                 context.getProperty("myelin.registry.user"), context.getProperty("myelin.registry.password"),
                 RegistryConnector.Share.parse(context.getProperty("myelin.registry.share")),
                 context.getProperty("myelin.role"), LOCK_WAIT_MILLIS);
-        registry = new SqlRegistry(connector, data.resolve("runs"), Migrations.released());
+        return new SqlRegistry(connector, data.resolve("runs"), Migrations.released());
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         if (registry != null) {
             registry.close();
             registry = null;
@@ -123,77 +171,77 @@ public final class RegistryComponent implements ExperimentRegistry {
 
     @Override
     public RegistryInfo info() {
-        return registry.info();
+        return registry().info();
     }
 
     @Override
     public RunRecord startRun(RunStart start) {
-        return registry.startRun(start);
+        return registry().startRun(start);
     }
 
     @Override
     public void logParams(long runId, Map<String, String> params) {
-        registry.logParams(runId, params);
+        registry().logParams(runId, params);
     }
 
     @Override
     public void logMetrics(long runId, long step, Map<String, Double> values) {
-        registry.logMetrics(runId, step, values);
+        registry().logMetrics(runId, step, values);
     }
 
     @Override
     public void setTag(long runId, String key, String value) {
-        registry.setTag(runId, key, value);
+        registry().setTag(runId, key, value);
     }
 
     @Override
     public void recordInputs(long runId, Map<String, String> sha256ByName) {
-        registry.recordInputs(runId, sha256ByName);
+        registry().recordInputs(runId, sha256ByName);
     }
 
     @Override
     public ArtifactStore artifacts(long runId) {
-        return registry.artifacts(runId);
+        return registry().artifacts(runId);
     }
 
     @Override
     public void finishRun(long runId, RunStatus status, String reason, String error) {
-        registry.finishRun(runId, status, reason, error);
+        registry().finishRun(runId, status, reason, error);
     }
 
     @Override
     public void flush() {
-        registry.flush();
+        registry().flush();
     }
 
     @Override
     public Optional<RunRecord> findRun(long runId) {
-        return registry.findRun(runId);
+        return registry().findRun(runId);
     }
 
     @Override
     public List<RunRecord> listRuns(RunQuery query) {
-        return registry.listRuns(query);
+        return registry().listRuns(query);
     }
 
     @Override
     public List<MetricPoint> metricHistory(long runId, String key) {
-        return registry.metricHistory(runId, key);
+        return registry().metricHistory(runId, key);
     }
 
     @Override
     public RunExport exportRun(long runId) {
-        return registry.exportRun(runId);
+        return registry().exportRun(runId);
     }
 
     @Override
     public ImportResult importRun(RunExport run) {
-        return registry.importRun(run);
+        return registry().importRun(run);
     }
 
     @Override
     public List<Long> markInterrupted() {
-        return registry.markInterrupted();
+        return registry().markInterrupted();
     }
 
 }
