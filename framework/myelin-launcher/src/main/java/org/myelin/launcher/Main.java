@@ -69,6 +69,11 @@ public final class Main {
      * @param args command line
      */
     public static void main(String[] args) {
+        // H2 reads this once, when its first class loads: set before Felix starts so that the
+        // registry's loopback share (myelin.registry.share=loopback) can only ever bind to 127.0.0.1
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         System.exit(launch(args));
     }
 
