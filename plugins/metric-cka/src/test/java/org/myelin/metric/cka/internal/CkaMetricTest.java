@@ -19,6 +19,7 @@ import org.myelin.api.InvalidInputException;
 import org.myelin.api.array.Matrix;
 import org.myelin.api.metric.SimilarityResult;
 import org.myelin.api.param.InvalidParameterException;
+import org.myelin.api.param.ParameterSpec;
 import org.myelin.api.param.Parameters;
 
 /** Reference values, invariances and bad input of linear CKA. */
@@ -226,19 +227,21 @@ class CkaMetricTest {
     }
 
     @Test
-    void declaresOnlyTheLinearKernel() {
-        assertEquals(1, metric.parameters().size());
-        assertEquals(List.of("linear"), metric.parameters().get(0).choices());
+    void declaresKernelDebiasedThresholdAndAngular() {
+        assertEquals(List.of("kernel", "debiased", "threshold", "angular"),
+                metric.parameters().stream().map(ParameterSpec::name).toList());
+        assertEquals(List.of("linear", "rbf"), metric.parameters().get(0).choices());
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> Parameters.resolve("cka", metric.parameters(), Map.of("kernel", "rbf")));
-        assertTrue(e.getMessage().contains("expected one of linear"), e.getMessage());
+                () -> Parameters.resolve("cka", metric.parameters(), Map.of("kernel", "poly")));
+        assertTrue(e.getMessage().contains("expected one of linear|rbf"), e.getMessage());
+        assertEquals(Map.of("kernel", "linear", "debiased", false, "threshold", 1.0, "angular", false), defaults.values());
         assertTrue(metric.traits().symmetric());
         assertEquals(false, metric.traits().distance());
         assertEquals(1.0, metric.traits().identityValue());
         assertEquals("cka", metric.id());
     }
 
-    private static Matrix csv(String name) throws IOException {
+    static Matrix csv(String name) throws IOException {
         try (InputStream in = CkaMetricTest.class.getResourceAsStream("/" + name)) {
             List<double[]> rows = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
@@ -255,11 +258,11 @@ class CkaMetricTest {
         }
     }
 
-    private static Matrix firstRows(Matrix m, int rows) {
+    static Matrix firstRows(Matrix m, int rows) {
         return new Matrix(rows, m.cols(), java.util.Arrays.copyOf(m.data(), rows * m.cols()));
     }
 
-    private static Matrix padColumns(Matrix m, int cols) {
+    static Matrix padColumns(Matrix m, int cols) {
         double[] d = new double[m.rows() * cols];
         for (int r = 0; r < m.rows(); r++) {
             System.arraycopy(m.data(), r * m.cols(), d, r * cols, m.cols());
@@ -267,7 +270,7 @@ class CkaMetricTest {
         return new Matrix(m.rows(), cols, d);
     }
 
-    private static Matrix scaled(Matrix m, double s) {
+    static Matrix scaled(Matrix m, double s) {
         double[] d = m.data().clone();
         for (int i = 0; i < d.length; i++) {
             d[i] *= s;
@@ -275,7 +278,7 @@ class CkaMetricTest {
         return new Matrix(m.rows(), m.cols(), d);
     }
 
-    private static Matrix gaussian(Random rnd, int rows, int cols) {
+    static Matrix gaussian(Random rnd, int rows, int cols) {
         double[] d = new double[rows * cols];
         for (int i = 0; i < d.length; i++) {
             d[i] = rnd.nextGaussian();
@@ -284,7 +287,7 @@ class CkaMetricTest {
     }
 
     /** A random orthogonal matrix: Gram-Schmidt on Gaussian columns. */
-    private static Matrix orthogonal(int size, long seed) {
+    static Matrix orthogonal(int size, long seed) {
         Matrix g = gaussian(new Random(seed), size, size);
         double[][] q = new double[size][];
         for (int c = 0; c < size; c++) {
@@ -320,7 +323,7 @@ class CkaMetricTest {
         return new Matrix(size, size, d);
     }
 
-    private static Matrix times(Matrix a, Matrix b) {
+    static Matrix times(Matrix a, Matrix b) {
         double[] d = new double[a.rows() * b.cols()];
         for (int r = 0; r < a.rows(); r++) {
             for (int c = 0; c < b.cols(); c++) {
