@@ -1,14 +1,10 @@
 package org.myelin.neuron.lif.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import org.myelin.api.neuron.LeakDiscretisation;
 import org.myelin.api.neuron.NeuronDynamics;
 import org.myelin.api.neuron.NeuronModel;
-import org.myelin.api.neuron.ResetMechanism;
-import org.myelin.api.neuron.ResetTiming;
-import org.myelin.api.neuron.Surrogate;
-import org.myelin.api.neuron.ThresholdComparison;
 import org.myelin.api.param.InvalidParameterException;
 import org.myelin.api.param.ParameterSpec;
 import org.myelin.api.param.Parameters;
@@ -27,51 +23,19 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = NeuronModel.class, property = {"myelin.id=lif", "myelin.kind=neuron"})
 public final class LifNeuronModel implements NeuronModel {
 
-    static final String BETA = "beta";
-    static final String TAU_MS = "tau_ms";
-    static final String DISCRETISATION = "discretisation";
-    static final String THRESHOLD = "threshold";
-    static final String RESET = "reset";
-    static final String RESET_TIMING = "reset_timing";
-    static final String FIRE = "fire";
-    static final String DETACH_RESET = "detach_reset";
-    static final String DECAY_INPUT = "decay_input";
-    static final String V_RESET = "v_reset";
-    static final String SURROGATE = "surrogate";
-    static final String SLOPE = "slope";
+    static final String BETA = LifSettings.BETA;
+    static final String THRESHOLD = LifSettings.THRESHOLD;
     static final String LEARN_BETA = "learn_beta";
     static final String LEARN_THRESHOLD = "learn_threshold";
 
-    private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.ofDouble(BETA, 0.9, "", 0.0, 1.0,
-                    "membrane retention per time step (snnTorch beta); ignored when tau_ms is set"),
-            ParameterSpec.ofDouble(TAU_MS, 0.0, "ms", 0.0, null,
-                    "membrane time constant; when > 0 it sets beta from dt and discretisation (0 = use beta)"),
-            ParameterSpec.ofEnum(DISCRETISATION, "exact",
-                    "how tau_ms maps to beta: exact = exp(-dt/tau) (snnTorch, hxtorch), euler = 1 - dt/tau (Norse, SpikingJelly)",
-                    "exact", "euler"),
-            ParameterSpec.ofDouble(THRESHOLD, 1.0, "", 0.0, null, "firing threshold of the membrane"),
-            ParameterSpec.ofEnum(RESET, "subtract",
-                    "after a spike: subtract the threshold, set the membrane to v_reset (zero), or none", "subtract", "zero",
-                    "none"),
-            ParameterSpec.ofEnum(RESET_TIMING, "next_step",
-                    "next_step: reset from the previous membrane (snnTorch reset_delay=True); same_step: Norse, SpikingJelly",
-                    "next_step", "same_step"),
-            ParameterSpec.ofEnum(FIRE, "gt", "spike when v > threshold (gt: snnTorch, Norse) or v >= threshold (ge: SpikingJelly)",
-                    "gt", "ge"),
-            ParameterSpec.ofBoolean(DETACH_RESET, true,
-                    "exclude the reset from the gradient (snnTorch always; SpikingJelly detach_reset)"),
-            ParameterSpec.ofBoolean(DECAY_INPUT, false,
-                    "scale the input by 1 - beta (SpikingJelly decay_input=True, Norse's dt/tau)"),
-            ParameterSpec.ofDouble(V_RESET, 0.0, "", null, null,
-                    "reset value for reset=zero, which is also the initial and resting membrane then (SpikingJelly)"),
-            ParameterSpec.ofEnum(SURROGATE, "atan",
-                    "surrogate derivative of the spike in the backward pass", "atan", "fast_sigmoid", "sigmoid", "triangle",
-                    "superspike"),
-            ParameterSpec.ofDouble(SLOPE, 0.0, "", 0.0, null,
-                    "surrogate slope; 0 = family default: atan 2, fast_sigmoid 25, sigmoid 25 (snnTorch), triangle 1, superspike 100 (Norse)"),
-            ParameterSpec.ofBoolean(LEARN_BETA, false, "make beta one trainable value shared by the population"),
-            ParameterSpec.ofBoolean(LEARN_THRESHOLD, false, "make the threshold one trainable value shared by the population"));
+    private static final List<ParameterSpec> PARAMETERS = parameterList();
+
+    private static List<ParameterSpec> parameterList() {
+        List<ParameterSpec> all = new ArrayList<>(LifSettings.SPECS);
+        all.add(ParameterSpec.ofBoolean(LEARN_BETA, false, "make beta one trainable value shared by the population"));
+        all.add(ParameterSpec.ofBoolean(LEARN_THRESHOLD, false, "make the threshold one trainable value shared by the population"));
+        return List.copyOf(all);
+    }
 
     /** Creates the component; DS calls this. */
     public LifNeuronModel() {
@@ -101,42 +65,8 @@ public final class LifNeuronModel implements NeuronModel {
      */
     @Override
     public NeuronDynamics create(Parameters params, int size, double dtMs) {
-        if (size <= 0) {
-            throw new IllegalArgumentException("population size must be positive, got " + size);
-        }
-        if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
-            throw new IllegalArgumentException("time step must be a positive number of ms, got " + dtMs);
-        }
-        LeakDiscretisation leak = "euler".equals(params.getString(DISCRETISATION))
-                ? LeakDiscretisation.FORWARD_EULER : LeakDiscretisation.EXACT_EXP;
-        double tau = params.getDouble(TAU_MS);
-        double beta = params.getDouble(BETA);
-        if (tau > 0) {
-            if (leak == LeakDiscretisation.EXACT_EXP) {
-                beta = Math.exp(-dtMs / tau);
-            } else {
-                if (tau < dtMs) {
-                    throw new InvalidParameterException(TAU_MS, "euler discretisation needs tau_ms >= dt (" + dtMs
-                            + " ms), got " + tau + " ms, which gives a negative beta", "use discretisation: exact or tau_ms >= " + dtMs);
-                }
-                beta = 1 - dtMs / tau;
-            }
-        }
-        ResetMechanism reset;
-        switch (params.getString(RESET)) {
-            case "zero": reset = ResetMechanism.TO_VALUE; break;
-            case "none": reset = ResetMechanism.NONE; break;
-            default: reset = ResetMechanism.SUBTRACT;
-        }
-        ResetTiming timing = "same_step".equals(params.getString(RESET_TIMING)) ? ResetTiming.SAME_STEP : ResetTiming.NEXT_STEP;
-        ThresholdComparison fire = "ge".equals(params.getString(FIRE)) ? ThresholdComparison.GE : ThresholdComparison.GT;
-        Surrogate surrogate = Surrogate.parse(params.getString(SURROGATE));
-        double slope = params.getDouble(SLOPE);
-        if (slope > 0) {
-            surrogate = new Surrogate(surrogate.kind(), slope);
-        }
-        return new LifDynamics(size, (float) beta, (float) params.getDouble(THRESHOLD), (float) params.getDouble(V_RESET),
-                leak, reset, timing, fire, params.getBoolean(DETACH_RESET), params.getBoolean(DECAY_INPUT), surrogate,
-                params.getBoolean(LEARN_BETA), params.getBoolean(LEARN_THRESHOLD));
+        LifSettings s = LifSettings.of(params, size, dtMs);
+        return new LifDynamics(size, s.beta(), s.threshold(), s.vReset(), s.leak(), s.reset(), s.timing(), s.fire(),
+                s.detachReset(), s.decayInput(), s.surrogate(), params.getBoolean(LEARN_BETA), params.getBoolean(LEARN_THRESHOLD));
     }
 }
