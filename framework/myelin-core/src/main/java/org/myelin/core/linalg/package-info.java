@@ -1,6 +1,12 @@
 /**
- * Dense linear algebra on the matrices of {@code org.myelin.core.array}: matrix products in plain Java (cache-friendly i-k-j loops, parallel over output rows, bit-identical for any thread count) and a Cholesky solver for symmetric positive definite systems. Operations take an optional output argument and return it, so callers can reuse buffers. A native BLAS backend can later replace the loops behind the same methods.
+ * Dense linear algebra on row-major arrays. {@link org.myelin.core.linalg.Blas} (sgemm, dgemm,
+ * dsyrk) and {@link org.myelin.core.linalg.Lapack} (SVD, symmetric eigen, Cholesky solve) are
+ * facades over OpenBLAS (the {@code myelin-openblas} bundle, when present and working) or a
+ * pure-Java backend that is bit-identical for any thread count; {@code -Dmyelin.blas} forces
+ * the choice. {@link org.myelin.core.linalg.Gemm} and {@link org.myelin.core.linalg.Cholesky}
+ * work on {@code org.myelin.core.array} matrices in plain Java, skipping zero entries of the
+ * left operand so that spike inputs are cheap.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.myelin.core.linalg;

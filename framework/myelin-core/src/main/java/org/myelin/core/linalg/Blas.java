@@ -1,0 +1,148 @@
+package org.myelin.core.linalg;
+
+import org.myelin.core.linalg.internal.BackendChoice;
+
+/**
+ * BLAS level-3 products on row-major Java arrays, behind one facade: OpenBLAS (through the
+ * {@code myelin-openblas} bundle) when it is installed and works, otherwise a pure-Java backend
+ * (cache-blocked, parallel over blocks of rows, bit-identical for every thread count). The
+ * choice is made once per JVM; {@code -Dmyelin.blas=java|openblas|auto} forces it and
+ * {@code -Dmyelin.blas.threads=N} sets the initial thread count.
+ *
+ * <p>All matrices are row-major: element (i, j) of a stored matrix X with row stride
+ * {@code ldx} sits at {@code x[xOff + i * ldx + j]}. {@code op(X)} is X or its transpose.
+ * Inputs are never modified; C may not overlap A or B. Arguments are checked before any work
+ * and a bad one gets an {@link IllegalArgumentException} that names it.
+ */
+public final class Blas {
+
+    private Blas() {
+    }
+
+    /** @return the backend in use, e.g. {@code "openblas 0.3.31 (javacpp)"} or {@code "java"} */
+    public static String backend() {
+        return BackendChoice.backend().name();
+    }
+
+    /**
+     * Sets the number of threads the products (and the LAPACK routines of {@link Lapack}) may
+     * use; for OpenBLAS this is its global thread count.
+     *
+     * @param n the thread count (at least 1)
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, got " + n);
+        }
+        BackendChoice.backend().setThreads(n);
+    }
+
+    /** @return the number of threads the products may use */
+    public static int threads() {
+        return BackendChoice.backend().threads();
+    }
+
+    /**
+     * {@code C = alpha op(A) op(B) + beta C} in float32, where op(A) is m x k, op(B) k x n and C m x n.
+     * With {@code beta == 0} C is not read (NaN in C does not propagate).
+     *
+     * @param transA whether A is stored k x m and used transposed
+     * @param transB whether B is stored n x k and used transposed
+     * @param m rows of C
+     * @param n columns of C
+     * @param k inner dimension
+     * @param alpha scale of the product
+     * @param a A (m x k, or k x m when {@code transA})
+     * @param aOff index of A's first element
+     * @param lda row stride of the stored A
+     * @param b B (k x n, or n x k when {@code transB})
+     * @param bOff index of B's first element
+     * @param ldb row stride of the stored B
+     * @param beta scale of the old C
+     * @param c C, m x n, overwritten
+     * @param cOff index of C's first element
+     * @param ldc row stride of C
+     * @throws IllegalArgumentException when a dimension, offset or stride does not fit the arrays, or C overlaps A or B
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
+            int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        MatrixArguments.dims("sgemm", m, n, k);
+        long aEnd = MatrixArguments.operand("sgemm", "A", a.length, aOff, lda, transA ? k : m, transA ? m : k);
+        long bEnd = MatrixArguments.operand("sgemm", "B", b.length, bOff, ldb, transB ? n : k, transB ? k : n);
+        long cEnd = MatrixArguments.operand("sgemm", "C", c.length, cOff, ldc, m, n);
+        MatrixArguments.noOverlap("sgemm", c, cOff, cEnd, a, aOff, aEnd, "A");
+        MatrixArguments.noOverlap("sgemm", c, cOff, cEnd, b, bOff, bEnd, "B");
+        if (m == 0 || n == 0) {
+            return;
+        }
+        BackendChoice.backend().sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C = alpha op(A) op(B) + beta C} in float64; arguments as in
+     * {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int)}.
+     *
+     * @param transA whether A is stored k x m and used transposed
+     * @param transB whether B is stored n x k and used transposed
+     * @param m rows of C
+     * @param n columns of C
+     * @param k inner dimension
+     * @param alpha scale of the product
+     * @param a A (m x k, or k x m when {@code transA})
+     * @param aOff index of A's first element
+     * @param lda row stride of the stored A
+     * @param b B (k x n, or n x k when {@code transB})
+     * @param bOff index of B's first element
+     * @param ldb row stride of the stored B
+     * @param beta scale of the old C
+     * @param c C, m x n, overwritten
+     * @param cOff index of C's first element
+     * @param ldc row stride of C
+     * @throws IllegalArgumentException when a dimension, offset or stride does not fit the arrays, or C overlaps A or B
+     */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOff,
+            int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        MatrixArguments.dims("dgemm", m, n, k);
+        long aEnd = MatrixArguments.operand("dgemm", "A", a.length, aOff, lda, transA ? k : m, transA ? m : k);
+        long bEnd = MatrixArguments.operand("dgemm", "B", b.length, bOff, ldb, transB ? n : k, transB ? k : n);
+        long cEnd = MatrixArguments.operand("dgemm", "C", c.length, cOff, ldc, m, n);
+        MatrixArguments.noOverlap("dgemm", c, cOff, cEnd, a, aOff, aEnd, "A");
+        MatrixArguments.noOverlap("dgemm", c, cOff, cEnd, b, bOff, bEnd, "B");
+        if (m == 0 || n == 0) {
+            return;
+        }
+        BackendChoice.backend().dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /**
+     * The symmetric rank-k update {@code C = alpha A A^T + beta C} (A stored n x k), or with
+     * {@code trans} {@code C = alpha A^T A + beta C} (A stored k x n), e.g. the Gram matrix
+     * {@code X^T X} of a samples x features X. Both triangles of the n x n result are written
+     * (the lower one mirrors the upper one exactly); only the upper triangle of the old C is read.
+     *
+     * @param trans whether A is stored k x n and the product is {@code A^T A}
+     * @param n order of C
+     * @param k inner dimension
+     * @param alpha scale of the product
+     * @param a A
+     * @param aOff index of A's first element
+     * @param lda row stride of the stored A
+     * @param beta scale of the old C (0: C is not read)
+     * @param c C, n x n, overwritten
+     * @param cOff index of C's first element
+     * @param ldc row stride of C
+     * @throws IllegalArgumentException when a dimension, offset or stride does not fit the arrays, or C overlaps A
+     */
+    public static void dsyrk(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta,
+            double[] c, int cOff, int ldc) {
+        MatrixArguments.dims("dsyrk", n, n, k);
+        long aEnd = MatrixArguments.operand("dsyrk", "A", a.length, aOff, lda, trans ? k : n, trans ? n : k);
+        long cEnd = MatrixArguments.operand("dsyrk", "C", c.length, cOff, ldc, n, n);
+        MatrixArguments.noOverlap("dsyrk", c, cOff, cEnd, a, aOff, aEnd, "A");
+        if (n == 0) {
+            return;
+        }
+        BackendChoice.backend().dsyrk(trans, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+    }
+}

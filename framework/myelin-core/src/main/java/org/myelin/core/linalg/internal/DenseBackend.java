@@ -1,0 +1,110 @@
+package org.myelin.core.linalg.internal;
+
+import org.myelin.core.linalg.Svd;
+import org.myelin.core.linalg.SymmetricEigen;
+
+/**
+ * One implementation of the dense kernels behind {@code Blas} and {@code Lapack}. Arguments
+ * arrive already checked (shapes, strides, array lengths), row-major.
+ */
+public interface DenseBackend {
+
+    /** @return a short description, e.g. {@code "java"} or {@code "openblas 0.3.31 (javacpp)"} */
+    String name();
+
+    /** @param n the number of threads the kernels may use (at least 1) */
+    void setThreads(int n);
+
+    /** @return the number of threads the kernels may use */
+    int threads();
+
+    /**
+     * {@code C = alpha op(A) op(B) + beta C} in float32; see {@code Blas.sgemm}.
+     *
+     * @param transA use A transposed
+     * @param transB use B transposed
+     * @param m rows of C
+     * @param n columns of C
+     * @param k inner dimension
+     * @param alpha scale of the product
+     * @param a A
+     * @param aOff first element of A
+     * @param lda row stride of A
+     * @param b B
+     * @param bOff first element of B
+     * @param ldb row stride of B
+     * @param beta scale of C (0: C is not read)
+     * @param c C
+     * @param cOff first element of C
+     * @param ldc row stride of C
+     */
+    void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * {@code C = alpha op(A) op(B) + beta C} in float64; see {@code Blas.dgemm}.
+     *
+     * @param transA use A transposed
+     * @param transB use B transposed
+     * @param m rows of C
+     * @param n columns of C
+     * @param k inner dimension
+     * @param alpha scale of the product
+     * @param a A
+     * @param aOff first element of A
+     * @param lda row stride of A
+     * @param b B
+     * @param bOff first element of B
+     * @param ldb row stride of B
+     * @param beta scale of C (0: C is not read)
+     * @param c C
+     * @param cOff first element of C
+     * @param ldc row stride of C
+     */
+    void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOff, int lda,
+            double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc);
+
+    /**
+     * {@code C = alpha A A^T + beta C} (or {@code A^T A} when {@code trans}), both triangles written;
+     * see {@code Blas.dsyrk}.
+     *
+     * @param trans use {@code A^T A} (A is k x n) instead of {@code A A^T} (A is n x k)
+     * @param n order of C
+     * @param k inner dimension
+     * @param alpha scale of the product
+     * @param a A
+     * @param aOff first element of A
+     * @param lda row stride of A
+     * @param beta scale of C (0: C is not read)
+     * @param c C
+     * @param cOff first element of C
+     * @param ldc row stride of C
+     */
+    void dsyrk(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta, double[] c,
+            int cOff, int ldc);
+
+    /**
+     * @param a m x n row-major (not modified)
+     * @param m rows
+     * @param n columns
+     * @return the thin SVD
+     */
+    Svd svd(double[] a, int m, int n);
+
+    /**
+     * @param a symmetric n x n row-major (not modified)
+     * @param n order
+     * @return eigenvalues ascending and eigenvectors as columns
+     */
+    SymmetricEigen symmetricEigen(double[] a, int n);
+
+    /**
+     * @param spd symmetric positive definite n x n (not modified)
+     * @param n order
+     * @param b n x nrhs right-hand sides (not modified)
+     * @param nrhs number of right-hand sides
+     * @return the solution, n x nrhs
+     * @throws IllegalArgumentException when the matrix is not positive definite, naming the pivot
+     */
+    double[] choleskySolve(double[] spd, int n, double[] b, int nrhs);
+}

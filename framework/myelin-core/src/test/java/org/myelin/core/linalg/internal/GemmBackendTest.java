@@ -1,0 +1,197 @@
+package org.myelin.core.linalg.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.myelin.core.linalg.ReferenceValues;
+
+/**
+ * The products of every backend against the textbook definition {@code C_ij = beta C_ij +
+ * alpha sum_p op(A)_ip op(B)_pj} summed in long double-free plain loops (an independent
+ * reference), against numpy values (reference.txt), and the Java backend's bit-identity
+ * across thread counts.
+ */
+class GemmBackendTest {
+
+    static List<DenseBackend> backends() {
+        return Backends.all();
+    }
+
+    private static double[] random(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextDouble(-1, 1);
+        }
+        return x;
+    }
+
+    private static double[] naive(boolean ta, boolean tb, int m, int n, int k, double alpha, double[] a, int aOff, int lda,
+            double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        double[] out = c.clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    double x = ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    double y = tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    s += x * y;
+                }
+                double old = beta == 0 ? 0 : beta * c[cOff + i * ldc + j];
+                out[cOff + i * ldc + j] = old + alpha * s;
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void dgemmMatchesTheDefinitionForAllTranspositionsStridesAndOffsets(DenseBackend backend) {
+        // sizes straddle the block sizes (NB = 256, KB = 128) and the 4-way unrolling
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {37, 300, 131}, {70, 20, 260}};
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                int lda = (ta ? m : k) + 3, ldb = (tb ? k : n) + 1, ldc = n + 2;
+                double[] a = random(5 + (ta ? k : m) * lda, 1);
+                double[] b = random(2 + (tb ? n : k) * ldb, 2);
+                double[] c = random(4 + m * ldc, 3);
+                double[] expected = naive(ta, tb, m, n, k, 0.75, a, 5, lda, b, 2, ldb, -0.5, c, 4, ldc);
+                backend.dgemm(ta, tb, m, n, k, 0.75, a, 5, lda, b, 2, ldb, -0.5, c, 4, ldc);
+                for (int i = 0; i < c.length; i++) {
+                    assertEquals(expected[i], c[i], 1e-12 * (1 + k), backend.name() + " " + m + "x" + n + "x" + k + " t=" + t + " at " + i);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void sgemmMatchesTheDefinitionInFloat(DenseBackend backend) {
+        int m = 45, n = 270, k = 140;
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+            double[] ad = random(m * k, 4), bd = random(k * n, 5), cd = random(m * n, 6);
+            float[] a = new float[ad.length], b = new float[bd.length], c = new float[cd.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) ad[i];
+                ad[i] = a[i];
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) bd[i];
+                bd[i] = b[i];
+            }
+            for (int i = 0; i < c.length; i++) {
+                c[i] = (float) cd[i];
+                cd[i] = c[i];
+            }
+            double[] expected = naive(ta, tb, m, n, k, 1.5, ad, 0, ta ? m : k, bd, 0, tb ? k : n, 2.0, cd, 0, n);
+            backend.sgemm(ta, tb, m, n, k, 1.5f, a, 0, ta ? m : k, b, 0, tb ? k : n, 2.0f, c, 0, n);
+            for (int i = 0; i < c.length; i++) {
+                // float32 rounding of k = 140 products of magnitude <= 1.5
+                assertEquals(expected[i], c[i], 2e-4, backend.name() + " t=" + t + " at " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void betaZeroDoesNotReadC(DenseBackend backend) {
+        double[] a = {1, 2, 3, 4};
+        double[] c = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        backend.dgemm(false, false, 2, 2, 2, 1, a, 0, 2, a, 0, 2, 0, c, 0, 2);
+        // [1 2; 3 4]^2 = [7 10; 15 22], by hand
+        assertArrayEquals(new double[] {7, 10, 15, 22}, c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void dgemmTransposedBothMatchesNumpy(DenseBackend backend) {
+        // numpy: F(6,5,6).T @ F(4,6,7).T, a 5 x 4 result
+        double[] a = ReferenceValues.formula(6, 5, 6), b = ReferenceValues.formula(4, 6, 7), c = new double[20];
+        backend.dgemm(true, true, 5, 4, 6, 1, a, 0, 5, b, 0, 6, 0, c, 0, 4);
+        assertArrayEquals(ReferenceValues.get("gemm_tt_5x4x6"), c, 1e-14);
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void dsyrkWritesBothTrianglesAndMatchesNumpy(DenseBackend backend) {
+        // numpy: F(9,6,8).T @ F(9,6,8)
+        double[] a = ReferenceValues.formula(9, 6, 8);
+        double[] c = new double[36];
+        java.util.Arrays.fill(c, Double.NaN);
+        backend.dsyrk(true, 6, 9, 1, a, 0, 6, 0, c, 0, 6);
+        assertArrayEquals(ReferenceValues.get("syrk_t_6x9"), c, 1e-14);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals(c[i * 6 + j], c[j * 6 + i], 0.0);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void dsyrkNoTransMatchesTheDefinition(DenseBackend backend) {
+        int n = 300, k = 150, lda = 151, ldc = 302;
+        double[] a = random(n * lda, 7);
+        double[] c = random(n * ldc, 8);
+        double[] expected = naive(false, true, n, n, k, 2.0, a, 0, lda, a, 0, lda, 0.5, c, 0, ldc);
+        // only the upper triangle of the old C is read: mirror it into the reference's lower one
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * lda + p] * a[j * lda + p];
+                }
+                expected[i * ldc + j] = 0.5 * c[j * ldc + i] + 2.0 * s;
+            }
+        }
+        backend.dsyrk(false, n, k, 2.0, a, 0, lda, 0.5, c, 0, ldc);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals(expected[i * ldc + j], c[i * ldc + j], 1e-11, backend.name() + " (" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void javaResultsAreBitIdenticalForAnyThreadCount() {
+        int m = 301, n = 517, k = 263;
+        double[] a = random(m * k, 9), b = random(k * n, 10);
+        float[] af = new float[a.length], bf = new float[b.length];
+        for (int i = 0; i < a.length; i++) {
+            af[i] = (float) a[i];
+        }
+        for (int i = 0; i < b.length; i++) {
+            bf[i] = (float) b[i];
+        }
+        double[] one = new double[m * n];
+        float[] onef = new float[m * n];
+        double[] gram1 = new double[k * k];
+        JavaBackend serial = new JavaBackend(1);
+        serial.dgemm(false, false, m, n, k, 1, a, 0, k, b, 0, n, 0, one, 0, n);
+        serial.sgemm(false, false, m, n, k, 1, af, 0, k, bf, 0, n, 0, onef, 0, n);
+        serial.dsyrk(true, k, m, 1, a, 0, k, 0, gram1, 0, k);
+        for (int threads = 2; threads <= 4; threads++) {
+            JavaBackend parallel = new JavaBackend(threads);
+            double[] many = new double[m * n];
+            float[] manyf = new float[m * n];
+            double[] gram = new double[k * k];
+            parallel.dgemm(false, false, m, n, k, 1, a, 0, k, b, 0, n, 0, many, 0, n);
+            parallel.sgemm(false, false, m, n, k, 1, af, 0, k, bf, 0, n, 0, manyf, 0, n);
+            parallel.dsyrk(true, k, m, 1, a, 0, k, 0, gram, 0, k);
+            assertArrayEquals(one, many, 0.0, threads + " threads");
+            assertArrayEquals(onef, manyf, 0.0f, threads + " threads");
+            assertArrayEquals(gram1, gram, 0.0, threads + " threads");
+        }
+        assertTrue(one[0] != 0.0);
+    }
+}
