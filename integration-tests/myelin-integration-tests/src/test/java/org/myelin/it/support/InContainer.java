@@ -15,7 +15,6 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** What the tests ask of the running container: its distribution bundles, DS state, services. */
 public final class InContainer {
@@ -146,20 +145,6 @@ public final class InContainer {
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    /**
-     * A tracker for a service type, opened.
-     *
-     * @param context a bundle context in the container
-     * @param type the service interface
-     * @param <T> service type
-     * @return the open tracker; close it when done
-     */
-    public static <T> ServiceTracker<T, T> track(BundleContext context, Class<T> type) {
-        ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
-        t.open();
-        return t;
     }
 
     /**
