@@ -97,7 +97,8 @@ public final class BundleDiagnostics {
         String range = "";
         if (m.find()) {
             pkg = m.group(1);
-            range = m.group(2).replace("(version>=", " >= ").replace("(!(version>=", " and < ").replace(")", "").trim();
+            // the exclusive upper bound first: its text contains the lower bound's pattern
+            range = m.group(2).replace("(!(version>=", " and < ").replace("(version>=", " >= ").replace(")", "").trim();
         } else {
             Matcher s = MISSING_SIMPLE.matcher(message);
             if (s.find()) {

@@ -46,4 +46,19 @@ class BundleDiagnosticsTest {
         }
         assertTrue(BundleDiagnostics.checkJar(jar).contains("no OSGi manifest"));
     }
+
+    @Test
+    void missingPackageNamesTheVersionRangeInWords() {
+        org.osgi.framework.BundleContext noBundles = (org.osgi.framework.BundleContext) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.osgi.framework.BundleContext.class},
+                (proxy, method, args) -> method.getName().equals("getBundles") ? new org.osgi.framework.Bundle[0] : null);
+        // the message Felix 7.0.5 gives for a bundle importing org.example.missing;version="[1.0,2)"
+        String felix = "Unable to resolve lab-needs-missing [12](R 12.0): missing requirement [lab-needs-missing [12](R 12.0)] "
+                + "osgi.wiring.package; (&(osgi.wiring.package=org.example.missing)(version>=1.0.0)(!(version>=2.0.0))) "
+                + "Unresolved requirements: [[lab-needs-missing [12](R 12.0)] osgi.wiring.package; "
+                + "(&(osgi.wiring.package=org.example.missing)(version>=1.0.0)(!(version>=2.0.0)))]";
+        String reason = new BundleDiagnostics(noBundles).explainResolution(felix);
+        org.junit.jupiter.api.Assertions.assertEquals("missing package org.example.missing (version >= 1.0.0 and < 2.0.0); "
+                + "no installed bundle exports it: add a bundle that exports org.example.missing to deploy/", reason);
+    }
 }
