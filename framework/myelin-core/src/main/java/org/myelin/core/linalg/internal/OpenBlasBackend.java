@@ -1,0 +1,160 @@
+package org.myelin.core.linalg.internal;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas;
+import org.myelin.core.linalg.Svd;
+import org.myelin.core.linalg.SymmetricEigen;
+
+/**
+ * The OpenBLAS backend through the JavaCPP preset of the {@code myelin-openblas} bundle:
+ * {@code cblas_sgemm/dgemm/dsyrk} on per-thread reused native buffers, LAPACKE {@code dgesdd},
+ * {@code dsyevd} and {@code dposv} on copies of the input. Loaded by name from
+ * {@link BackendChoice}, so that core works without the bundle. The constructor loads the
+ * natives and checks a 2 x 2 product; any failure there makes the caller fall back to Java.
+ */
+public final class OpenBlasBackend implements DenseBackend {
+
+    private static final int ROW_MAJOR = 101;
+    private static final int NO_TRANS = 111;
+    private static final int TRANS = 112;
+    private static final int UPPER = 121;
+
+    private final String name;
+    private final ThreadLocal<OffHeapBuffers> buffers = ThreadLocal.withInitial(OffHeapBuffers::new);
+
+    /**
+     * Loads OpenBLAS and checks it.
+     *
+     * @param threads the initial OpenBLAS thread count
+     * @throws IllegalStateException when the check product is wrong
+     * @throws LinkageError when the natives do not load
+     */
+    public OpenBlasBackend(int threads) {
+        setThreads(threads);
+        double[] a = {1, 2, 3, 4};
+        double[] c = new double[4];
+        openblas.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, 2, 2, 2, 1.0, a, 2, a, 2, 0.0, c, 2);
+        // [1 2; 3 4]^2 = [7 10; 15 22]
+        if (c[0] != 7 || c[1] != 10 || c[2] != 15 || c[3] != 22) {
+            throw new IllegalStateException("OpenBLAS check product gave " + java.util.Arrays.toString(c) + " instead of [7, 10, 15, 22]");
+        }
+        this.name = "openblas " + openblas.OPENBLAS_VERSION.trim().replace("OpenBLAS ", "") + " (javacpp)";
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void setThreads(int n) {
+        openblas.blas_set_num_threads(n);
+    }
+
+    @Override
+    public int threads() {
+        return openblas.blas_get_num_threads();
+    }
+
+    private static long span(int rows, int cols, int ld) {
+        return rows == 0 || cols == 0 ? 0 : (long) (rows - 1) * ld + cols;
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        OffHeapBuffers buf = buffers.get();
+        long aLen = span(transA ? k : m, transA ? m : k, lda);
+        long bLen = span(transB ? n : k, transB ? k : n, ldb);
+        long cLen = span(m, n, ldc);
+        FloatPointer pa = buf.floats(0, aLen).put(a, aOff, (int) aLen);
+        FloatPointer pb = buf.floats(1, bLen).put(b, bOff, (int) bLen);
+        FloatPointer pc = buf.floats(2, cLen);
+        if (beta != 0f || ldc != n) {
+            pc.put(c, cOff, (int) cLen);
+        }
+        openblas.cblas_sgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k, alpha, pa, lda,
+                pb, ldb, beta, pc, ldc);
+        pc.get(c, cOff, (int) cLen);
+    }
+
+    @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOff,
+            int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        OffHeapBuffers buf = buffers.get();
+        long aLen = span(transA ? k : m, transA ? m : k, lda);
+        long bLen = span(transB ? n : k, transB ? k : n, ldb);
+        long cLen = span(m, n, ldc);
+        DoublePointer pa = buf.doubles(0, aLen).put(a, aOff, (int) aLen);
+        DoublePointer pb = buf.doubles(1, bLen).put(b, bOff, (int) bLen);
+        DoublePointer pc = buf.doubles(2, cLen);
+        if (beta != 0.0 || ldc != n) {
+            // copy C in when it is read, or when the gaps between its rows must survive the copy back
+            pc.put(c, cOff, (int) cLen);
+        }
+        openblas.cblas_dgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k, alpha, pa, lda,
+                pb, ldb, beta, pc, ldc);
+        pc.get(c, cOff, (int) cLen);
+    }
+
+    @Override
+    public void dsyrk(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta,
+            double[] c, int cOff, int ldc) {
+        OffHeapBuffers buf = buffers.get();
+        long aLen = span(trans ? k : n, trans ? n : k, lda);
+        long cLen = span(n, n, ldc);
+        DoublePointer pa = buf.doubles(0, aLen).put(a, aOff, (int) aLen);
+        DoublePointer pc = buf.doubles(2, cLen);
+        if (beta != 0.0 || ldc != n) {
+            pc.put(c, cOff, (int) cLen);
+        }
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, trans ? TRANS : NO_TRANS, n, k, alpha, pa, lda, beta, pc, ldc);
+        pc.get(c, cOff, (int) cLen);
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                c[cOff + i * ldc + j] = c[cOff + j * ldc + i];
+            }
+        }
+    }
+
+    @Override
+    public Svd svd(double[] a, int m, int n) {
+        int r = Math.min(m, n);
+        double[] work = a.clone();
+        double[] s = new double[r];
+        double[] u = new double[m * r];
+        double[] vt = new double[r * n];
+        int info = openblas.LAPACKE_dgesdd(ROW_MAJOR, (byte) 'S', m, n, work, n, s, u, r, vt, n);
+        if (info != 0) {
+            throw new ArithmeticException("svd of a " + m + " x " + n + " matrix: LAPACK dgesdd failed (info " + info + ")");
+        }
+        return new Svd(m, n, u, s, vt);
+    }
+
+    @Override
+    public SymmetricEigen symmetricEigen(double[] a, int n) {
+        double[] v = a.clone();
+        double[] w = new double[n];
+        int info = openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) 'V', (byte) 'L', n, v, n, w);
+        if (info != 0) {
+            throw new ArithmeticException("symmetric eigen of order " + n + ": LAPACK dsyevd failed (info " + info + ")");
+        }
+        return new SymmetricEigen(n, w, v);
+    }
+
+    @Override
+    public double[] choleskySolve(double[] spd, int n, double[] b, int nrhs) {
+        double[] factor = spd.clone();
+        double[] x = b.clone();
+        int info = openblas.LAPACKE_dposv(ROW_MAJOR, (byte) 'L', n, nrhs, factor, n, x, nrhs);
+        if (info > 0) {
+            throw new IllegalArgumentException("matrix is not positive definite: pivot " + (info - 1)
+                    + " is not positive (add a positive ridge penalty or check the input)");
+        }
+        if (info < 0) {
+            throw new IllegalStateException("LAPACK dposv rejected argument " + (-info));
+        }
+        return x;
+    }
+}
