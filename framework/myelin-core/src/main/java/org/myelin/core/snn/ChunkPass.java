@@ -1,0 +1,609 @@
+package org.myelin.core.snn;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.myelin.api.neuron.BackwardStep;
+import org.myelin.api.neuron.ForwardStep;
+import org.myelin.api.neuron.NeuronDynamics;
+import org.myelin.core.random.RandomStream;
+
+/**
+ * Forward and backward pass of one fixed chunk of batch rows, with all buffers it needs.
+ *
+ * <p>Every per-step array is time-major over the chunk: row {@code t * c + b} holds step
+ * {@code t} of chunk row {@code b} ({@code c} rows in the chunk). The neuron dynamics are called
+ * with the row range {@code [t c, t c + c)} of these arrays, so one call advances the chunk by one
+ * step and the recorded values stay in place for the backward pass. Feed-forward currents are
+ * computed for all steps at once after the layer below has run; recurrent currents step by step.
+ * The chunk's parameter gradients go to its own {@link Gradients}, which the engine sums in chunk
+ * order. Buffers grow when a batch needs more steps and are reused otherwise.
+ */
+final class ChunkPass {
+
+    private final SnnNetwork net;
+    private final SpikeKernels kernels;
+    private final Readout readout;
+    private final LossKind lossKind;
+    private final int layers;
+    private final int cap;
+    private final int[] n;
+    private final int[] stateCount;
+    private final boolean[] spiking;
+    private final NeuronDynamics[] dyn;
+    final Gradients grads;
+    private final float[][][] gradParams;
+    private final float[][] gradW;
+    private final float[][] gradB;
+    private final float[][] gradV;
+
+    private int tCap;
+    private float[][] cur;
+    private float[][] out;
+    private float[][] gOut;
+    private float[][] gCur;
+    private float[][][] before;
+    private float[][][] after;
+    private float[][][] gsOut;
+    private float[][][] gsIn;
+    private int[][] actStart;
+    private int[][] actIdx;
+    private float[] xbuf;
+    private float[] gsum;
+    private float[] dz;
+    private int[] argmax;
+    private ForwardStep[][] fwd;
+    private BackwardStep[][] bwd;
+    private int cachedRows = -1;
+    private int cachedSteps = -1;
+    final double[] spikes;
+
+    ChunkPass(SnnNetwork net, SpikeKernels kernels, Readout readout, LossKind lossKind, int cap) {
+        this.net = net;
+        this.kernels = kernels;
+        this.readout = readout;
+        this.lossKind = lossKind;
+        this.cap = cap;
+        List<LayerSpec> specs = net.layers();
+        layers = specs.size();
+        n = new int[layers];
+        stateCount = new int[layers];
+        spiking = new boolean[layers];
+        dyn = new NeuronDynamics[layers];
+        grads = new Gradients(net);
+        gradParams = new float[layers][][];
+        gradW = new float[layers][];
+        gradB = new float[layers][];
+        gradV = new float[layers][];
+        spikes = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            dyn[l] = specs.get(l).dynamics();
+            n[l] = dyn[l].size();
+            stateCount[l] = dyn[l].stateNames().size();
+            spiking[l] = dyn[l].spiking();
+            List<String> names = dyn[l].trainableParameters();
+            gradParams[l] = new float[names.size()][];
+            for (int k = 0; k < names.size(); k++) {
+                gradParams[l][k] = grads.of(net.parameter(names.get(k) + l));
+            }
+            gradW[l] = grads.of(net.feedForward(l).weight);
+            gradB[l] = net.bias(l) == null ? null : grads.of(net.bias(l));
+            gradV[l] = net.recurrent(l) == null ? null : grads.of(net.recurrent(l).weight);
+        }
+    }
+
+    private void ensure(int steps, int inputChannels) {
+        if (steps <= tCap && xbuf != null && xbuf.length >= steps * cap * inputChannels) {
+            return;
+        }
+        tCap = Math.max(steps, tCap);
+        int rows = tCap * cap;
+        cur = new float[layers][];
+        out = new float[layers][];
+        gOut = new float[layers][];
+        gCur = new float[layers][];
+        before = new float[layers][][];
+        after = new float[layers][][];
+        gsOut = new float[layers][][];
+        gsIn = new float[layers][][];
+        actStart = new int[layers][];
+        actIdx = new int[layers][];
+        int maxN = 0;
+        for (int l = 0; l < layers; l++) {
+            int size = rows * n[l];
+            cur[l] = new float[size];
+            out[l] = new float[size];
+            gOut[l] = new float[size];
+            gCur[l] = new float[size];
+            before[l] = new float[stateCount[l]][size];
+            after[l] = new float[stateCount[l]][size];
+            gsOut[l] = new float[stateCount[l]][size];
+            gsIn[l] = new float[stateCount[l]][size];
+            actStart[l] = new int[rows + 1];
+            actIdx[l] = new int[spiking[l] ? size : 0];
+            maxN = Math.max(maxN, n[l]);
+        }
+        xbuf = new float[rows * inputChannels];
+        gsum = new float[cap * Math.max(maxN, 1)];
+        int k = n[layers - 1];
+        dz = new float[rows * k];
+        argmax = new int[cap * k];
+        cachedRows = -1;
+    }
+
+    private void steps(int c, int steps) {
+        if (c == cachedRows && steps == cachedSteps) {
+            return;
+        }
+        fwd = new ForwardStep[layers][steps];
+        bwd = new BackwardStep[layers][steps];
+        for (int l = 0; l < layers; l++) {
+            for (int t = 0; t < steps; t++) {
+                fwd[l][t] = new ForwardStep(cur[l], before[l], after[l], out[l], t * c, t * c + c);
+                bwd[l][t] = new BackwardStep(cur[l], before[l], out[l], gOut[l], gsOut[l], gCur[l], gsIn[l], gradParams[l],
+                        t * c, t * c + c);
+            }
+        }
+        cachedRows = c;
+        cachedSteps = steps;
+    }
+
+    /**
+     * Runs the chunk's rows {@code [r0, r0 + c)} of a batch.
+     *
+     * @param in the batch input
+     * @param r0 first batch row
+     * @param c rows in the chunk
+     * @param targets targets, or {@code null} for outputs only
+     * @param norm the loss divisor (sum of weights over the batch, times outputs for MSE)
+     * @param backward whether to compute gradients (into {@link #grads}, zeroed first)
+     * @param result where outputs, row losses and activity go
+     * @param recording where states go, or {@code null}
+     */
+    void run(InputBatch in, int r0, int c, Targets targets, double norm, boolean backward, BatchResult result,
+            StateRecording recording) {
+        int steps = in.steps();
+        ensure(steps, in.channels());
+        steps(c, steps);
+        Arrays.fill(spikes, 0.0);
+        for (int l = 0; l < layers; l++) {
+            forwardLayer(l, in, r0, c, steps);
+            collect(l, r0, c, steps, result, recording, in.batch());
+        }
+        readoutAndLoss(in.batch(), r0, c, steps, targets, norm, backward, result);
+        if (!backward) {
+            return;
+        }
+        grads.zero();
+        for (int l = layers - 1; l >= 0; l--) {
+            backwardLayer(l, in, r0, c, steps);
+        }
+    }
+
+    private void forwardLayer(int l, InputBatch in, int r0, int c, int steps) {
+        int nl = n[l];
+        int rows = steps * c;
+        float[] current = cur[l];
+        Projection w = net.feedForward(l);
+        Parameter bias = net.bias(l);
+        if (bias == null) {
+            Arrays.fill(current, 0, rows * nl, 0f);
+        } else {
+            float[] bv = bias.values();
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(bv, 0, current, r * nl, nl);
+            }
+        }
+        if (l == 0) {
+            inputCurrents(in, r0, c, steps, w, current);
+        } else if (spiking[l - 1] && kernels == SpikeKernels.EVENTS) {
+            int[] start = actStart[l - 1];
+            int[] idx = actIdx[l - 1];
+            float[] we = w.effective;
+            for (int r = 0; r < rows; r++) {
+                int ro = r * nl;
+                for (int k = start[r], e = start[r + 1]; k < e; k++) {
+                    DenseProducts.axpy(1f, we, idx[k] * nl, current, ro, nl);
+                }
+            }
+        } else {
+            DenseProducts.sgemm(false, false, rows, nl, n[l - 1], 1f, out[l - 1], 0, n[l - 1], w.effective, 0, nl, 1f, current, 0, nl);
+        }
+        double noise = net.layers().get(l).options().noiseStd();
+        if (noise > 0) {
+            long[] seeds = in.rowSeeds();
+            for (int b = 0; b < c; b++) {
+                RandomStream rs = RandomStream.of(seeds[r0 + b]).child("noise/layer" + l);
+                for (int t = 0; t < steps; t++) {
+                    int ro = (t * c + b) * nl;
+                    for (int j = 0; j < nl; j++) {
+                        current[ro + j] += (float) (noise * rs.nextGaussian());
+                    }
+                }
+            }
+        }
+        Projection v = net.recurrent(l);
+        NeuronDynamics d = dyn[l];
+        int sc = stateCount[l];
+        d.initState(before[l], 0, c);
+        int block = c * nl;
+        int[] start = actStart[l];
+        int[] idx = actIdx[l];
+        start[0] = 0;
+        int ptr = 0;
+        float[] o = out[l];
+        for (int t = 0; t < steps; t++) {
+            if (v != null && t > 0) {
+                if (spiking[l] && kernels == SpikeKernels.EVENTS) {
+                    for (int b = 0; b < c; b++) {
+                        int prev = (t - 1) * c + b;
+                        int ro = (t * c + b) * nl;
+                        for (int k = start[prev], e = start[prev + 1]; k < e; k++) {
+                            DenseProducts.axpy(1f, v.effective, idx[k] * nl, current, ro, nl);
+                        }
+                    }
+                } else {
+                    DenseProducts.sgemm(false, false, c, nl, nl, 1f, o, (t - 1) * block, nl, v.effective, 0, nl, 1f, current,
+                            t * block, nl);
+                }
+            }
+            d.forward(fwd[l][t]);
+            if (t + 1 < steps) {
+                for (int s = 0; s < sc; s++) {
+                    System.arraycopy(after[l][s], t * block, before[l][s], (t + 1) * block, block);
+                }
+            }
+            if (spiking[l]) {
+                for (int b = 0; b < c; b++) {
+                    int r = t * c + b;
+                    int ro = r * nl;
+                    for (int j = 0; j < nl; j++) {
+                        if (o[ro + j] != 0f) {
+                            idx[ptr++] = j;
+                        }
+                    }
+                    start[r + 1] = ptr;
+                }
+            }
+        }
+    }
+
+    private void inputCurrents(InputBatch in, int r0, int c, int steps, Projection w, float[] current) {
+        int nl = n[0];
+        int ch = in.channels();
+        int batch = in.batch();
+        float[] we = w.effective;
+        switch (in.form()) {
+            case CONSTANT: {
+                DenseProducts.sgemm(false, false, c, nl, ch, 1f, in.dense(), r0 * ch, ch, we, 0, nl, 1f, current, 0, nl);
+                for (int t = 1; t < steps; t++) {
+                    System.arraycopy(current, 0, current, t * c * nl, c * nl);
+                }
+                break;
+            }
+            case DENSE: {
+                for (int t = 0; t < steps; t++) {
+                    System.arraycopy(in.dense(), (t * batch + r0) * ch, xbuf, t * c * ch, c * ch);
+                }
+                DenseProducts.sgemm(false, false, steps * c, nl, ch, 1f, xbuf, 0, ch, we, 0, nl, 1f, current, 0, nl);
+                break;
+            }
+            default: {
+                int[] rs = in.rowStart();
+                int[] idx = in.index();
+                float[] val = in.value();
+                if (kernels == SpikeKernels.EVENTS) {
+                    for (int t = 0; t < steps; t++) {
+                        for (int b = 0; b < c; b++) {
+                            int row = t * batch + r0 + b;
+                            int ro = (t * c + b) * nl;
+                            for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
+                                DenseProducts.axpy(val[k], we, idx[k] * nl, current, ro, nl);
+                            }
+                        }
+                    }
+                } else {
+                    densifyInput(in, r0, c, steps);
+                    DenseProducts.sgemm(false, false, steps * c, nl, ch, 1f, xbuf, 0, ch, we, 0, nl, 1f, current, 0, nl);
+                }
+            }
+        }
+    }
+
+    private void densifyInput(InputBatch in, int r0, int c, int steps) {
+        int ch = in.channels();
+        int batch = in.batch();
+        Arrays.fill(xbuf, 0, steps * c * ch, 0f);
+        int[] rs = in.rowStart();
+        int[] idx = in.index();
+        float[] val = in.value();
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < c; b++) {
+                int row = t * batch + r0 + b;
+                int ro = (t * c + b) * ch;
+                for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
+                    xbuf[ro + idx[k]] += val[k];
+                }
+            }
+        }
+    }
+
+    private void collect(int l, int r0, int c, int steps, BatchResult result, StateRecording recording, int batch) {
+        int nl = n[l];
+        float[] o = out[l];
+        float[] act = result.activity[l];
+        float invT = 1f / steps;
+        double total = 0;
+        for (int b = 0; b < c; b++) {
+            int ao = (r0 + b) * nl;
+            for (int j = 0; j < nl; j++) {
+                float s = 0f;
+                for (int t = 0; t < steps; t++) {
+                    s += o[(t * c + b) * nl + j];
+                }
+                act[ao + j] = s * invT;
+                total += s;
+            }
+        }
+        spikes[l] = total;
+        if (recording != null) {
+            float[] mem = after[l][0];
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(mem, t * c * nl, recording.membrane(l), (t * batch + r0) * nl, c * nl);
+                System.arraycopy(o, t * c * nl, recording.output(l), (t * batch + r0) * nl, c * nl);
+            }
+        }
+    }
+
+    private void readoutAndLoss(int batch, int r0, int c, int steps, Targets targets, double norm, boolean backward,
+            BatchResult result) {
+        int last = layers - 1;
+        int k = n[last];
+        float[] mem = after[last][0];
+        float[] spk = out[last];
+        float[] logits = result.logits;
+        if (readout.perStep()) {
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < c; b++) {
+                    System.arraycopy(mem, (t * c + b) * k, logits, (t * batch + r0 + b) * k, k);
+                }
+            }
+        } else {
+            for (int b = 0; b < c; b++) {
+                int lo = (r0 + b) * k;
+                for (int j = 0; j < k; j++) {
+                    float z;
+                    switch (readout) {
+                        case SUM_MEMBRANE:
+                        case MEAN_MEMBRANE: {
+                            float s = 0f;
+                            for (int t = 0; t < steps; t++) {
+                                s += mem[(t * c + b) * k + j];
+                            }
+                            z = readout == Readout.MEAN_MEMBRANE ? s / steps : s;
+                            break;
+                        }
+                        case MAX_MEMBRANE: {
+                            int best = 0;
+                            float m = mem[b * k + j];
+                            for (int t = 1; t < steps; t++) {
+                                float u = mem[(t * c + b) * k + j];
+                                if (u > m) {
+                                    m = u;
+                                    best = t;
+                                }
+                            }
+                            argmax[b * k + j] = best;
+                            z = m;
+                            break;
+                        }
+                        case SPIKE_COUNT: {
+                            float s = 0f;
+                            for (int t = 0; t < steps; t++) {
+                                s += spk[(t * c + b) * k + j];
+                            }
+                            z = s;
+                            break;
+                        }
+                        default:
+                            z = mem[((steps - 1) * c + b) * k + j];
+                    }
+                    logits[lo + j] = z;
+                }
+            }
+        }
+        if (targets == null) {
+            return;
+        }
+        int perRow = readout.perStep() ? steps : 1;
+        for (int t = 0; t < perRow; t++) {
+            for (int b = 0; b < c; b++) {
+                int row = t * batch + r0 + b;
+                int local = (t * c + b) * k;
+                lossOfRow(row, local, logits, row * k, k, targets, norm, result);
+            }
+        }
+    }
+
+    private void lossOfRow(int row, int local, float[] logits, int lo, int k, Targets targets, double norm, BatchResult result) {
+        float w = targets.weight(row);
+        int label = targets.labels() == null ? -1 : targets.labels()[row];
+        if (label >= k) {
+            throw new IllegalArgumentException("label " + label + " of output row " + row + " is outside [0, " + k + ")");
+        }
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (logits[lo + j] > logits[lo + best]) {
+                best = j;
+            }
+        }
+        result.correct[row] = w > 0 && label >= 0 && best == label;
+        double loss = 0;
+        if (lossKind == LossKind.CROSS_ENTROPY) {
+            if (label < 0) {
+                throw new IllegalArgumentException("cross-entropy needs class labels, output row " + row + " has none");
+            }
+            double m = logits[lo + best];
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(logits[lo + j] - m);
+            }
+            double lse = m + Math.log(sum);
+            loss = lse - logits[lo + label];
+            for (int j = 0; j < k; j++) {
+                double p = Math.exp(logits[lo + j] - lse);
+                dz[local + j] = (float) (w * (p - (j == label ? 1 : 0)) / norm);
+            }
+        } else {
+            for (int j = 0; j < k; j++) {
+                double y = targets.values() != null ? targets.values()[row * k + j] : (j == label ? 1 : 0);
+                double e = logits[lo + j] - y;
+                loss += e * e;
+                dz[local + j] = (float) (2 * w * e / norm);
+            }
+        }
+        result.rowLoss[row] = w * loss / norm;
+    }
+
+    private void backwardLayer(int l, InputBatch in, int r0, int c, int steps) {
+        int nl = n[l];
+        int rows = steps * c;
+        int block = c * nl;
+        int sc = stateCount[l];
+        float[] go = gOut[l];
+        float[] gc = gCur[l];
+        for (int s = 0; s < sc; s++) {
+            Arrays.fill(gsOut[l][s], 0, rows * nl, 0f);
+        }
+        if (l == layers - 1) {
+            Arrays.fill(go, 0, rows * nl, 0f);
+            readoutGradient(c, steps);
+        }
+        Projection v = net.recurrent(l);
+        NeuronDynamics d = dyn[l];
+        for (int t = steps - 1; t >= 0; t--) {
+            if (v != null && t < steps - 1) {
+                DenseProducts.sgemm(false, true, c, nl, nl, 1f, gc, (t + 1) * block, nl, v.effective, 0, nl, 1f, go, t * block, nl);
+            }
+            d.backward(bwd[l][t]);
+            if (t > 0) {
+                for (int s = 0; s < sc; s++) {
+                    DenseProducts.axpy(1f, gsIn[l][s], t * block, gsOut[l][s], (t - 1) * block, block);
+                }
+            }
+        }
+        if (gradB[l] != null) {
+            float[] gb = gradB[l];
+            for (int r = 0; r < rows; r++) {
+                DenseProducts.axpy(1f, gc, r * nl, gb, 0, nl);
+            }
+        }
+        weightGradient(l, in, r0, c, steps);
+        if (v != null && steps > 1) {
+            float[] gv = gradV[l];
+            if (spiking[l] && kernels == SpikeKernels.EVENTS) {
+                int[] start = actStart[l];
+                int[] idx = actIdx[l];
+                for (int r = c; r < rows; r++) {
+                    int prev = r - c;
+                    for (int k = start[prev], e = start[prev + 1]; k < e; k++) {
+                        DenseProducts.axpy(1f, gc, r * nl, gv, idx[k] * nl, nl);
+                    }
+                }
+            } else {
+                DenseProducts.sgemm(true, false, nl, nl, rows - c, 1f, out[l], 0, nl, gc, block, nl, 1f, gv, 0, nl);
+            }
+        }
+        if (l > 0) {
+            DenseProducts.sgemm(false, true, rows, n[l - 1], nl, 1f, gc, 0, nl, net.feedForward(l).effective, 0, nl, 0f,
+                    gOut[l - 1], 0, n[l - 1]);
+        }
+    }
+
+    private void weightGradient(int l, InputBatch in, int r0, int c, int steps) {
+        int nl = n[l];
+        int rows = steps * c;
+        float[] gc = gCur[l];
+        float[] gw = gradW[l];
+        if (l > 0) {
+            if (spiking[l - 1] && kernels == SpikeKernels.EVENTS) {
+                int[] start = actStart[l - 1];
+                int[] idx = actIdx[l - 1];
+                for (int r = 0; r < rows; r++) {
+                    for (int k = start[r], e = start[r + 1]; k < e; k++) {
+                        DenseProducts.axpy(1f, gc, r * nl, gw, idx[k] * nl, nl);
+                    }
+                }
+            } else {
+                DenseProducts.sgemm(true, false, n[l - 1], nl, rows, 1f, out[l - 1], 0, n[l - 1], gc, 0, nl, 1f, gw, 0, nl);
+            }
+            return;
+        }
+        int ch = in.channels();
+        int batch = in.batch();
+        switch (in.form()) {
+            case CONSTANT: {
+                Arrays.fill(gsum, 0, c * nl, 0f);
+                for (int t = 0; t < steps; t++) {
+                    DenseProducts.axpy(1f, gc, t * c * nl, gsum, 0, c * nl);
+                }
+                DenseProducts.sgemm(true, false, ch, nl, c, 1f, in.dense(), r0 * ch, ch, gsum, 0, nl, 1f, gw, 0, nl);
+                break;
+            }
+            case DENSE:
+                DenseProducts.sgemm(true, false, ch, nl, rows, 1f, xbuf, 0, ch, gc, 0, nl, 1f, gw, 0, nl);
+                break;
+            default:
+                if (kernels == SpikeKernels.EVENTS) {
+                    int[] rs = in.rowStart();
+                    int[] idx = in.index();
+                    float[] val = in.value();
+                    for (int t = 0; t < steps; t++) {
+                        for (int b = 0; b < c; b++) {
+                            int row = t * batch + r0 + b;
+                            int go = (t * c + b) * nl;
+                            for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
+                                DenseProducts.axpy(val[k], gc, go, gw, idx[k] * nl, nl);
+                            }
+                        }
+                    }
+                } else {
+                    DenseProducts.sgemm(true, false, ch, nl, rows, 1f, xbuf, 0, ch, gc, 0, nl, 1f, gw, 0, nl);
+                }
+        }
+    }
+
+    private void readoutGradient(int c, int steps) {
+        int last = layers - 1;
+        int k = n[last];
+        float[] gs = gsOut[last][0];
+        float[] go = gOut[last];
+        switch (readout) {
+            case MEMBRANE_PER_STEP:
+                System.arraycopy(dz, 0, gs, 0, steps * c * k);
+                break;
+            case SUM_MEMBRANE:
+            case MEAN_MEMBRANE: {
+                float scale = readout == Readout.MEAN_MEMBRANE ? 1f / steps : 1f;
+                for (int t = 0; t < steps; t++) {
+                    DenseProducts.axpy(scale, dz, 0, gs, t * c * k, c * k);
+                }
+                break;
+            }
+            case SPIKE_COUNT:
+                for (int t = 0; t < steps; t++) {
+                    DenseProducts.axpy(1f, dz, 0, go, t * c * k, c * k);
+                }
+                break;
+            case MAX_MEMBRANE:
+                for (int b = 0; b < c; b++) {
+                    for (int j = 0; j < k; j++) {
+                        gs[(argmax[b * k + j] * c + b) * k + j] += dz[b * k + j];
+                    }
+                }
+                break;
+            default:
+                DenseProducts.axpy(1f, dz, 0, gs, (steps - 1) * c * k, c * k);
+        }
+    }
+}
