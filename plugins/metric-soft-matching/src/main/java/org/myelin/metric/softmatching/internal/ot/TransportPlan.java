@@ -44,10 +44,10 @@ public record TransportPlan(int rows, int cols, double[] plan, double cost, doub
 
     /**
      * @param plan row-major coupling
-     * @param costs row-major costs of the same shape
+     * @param costs row-major costs of the same shape (not necessarily the ones the plan was solved for)
      * @return {@code <P, C>} summed in row-major order
      */
-    static double inner(double[] plan, double[] costs) {
+    public static double inner(double[] plan, double[] costs) {
         double s = 0;
         for (int k = 0; k < plan.length; k++) {
             if (plan[k] != 0) {

@@ -1,0 +1,244 @@
+package org.myelin.metric.softmatching.internal;
+
+import java.util.Arrays;
+
+import org.myelin.api.InvalidInputException;
+import org.myelin.api.array.Matrix;
+
+/**
+ * The units of one representation as tuning curves ready for matching: the checked input with
+ * all-zero units dropped (as the authors' code does, before anything else) and, when asked,
+ * every remaining column centred over the stimuli. Rows are stimuli, columns the kept units,
+ * row-major {@code stimuli x units}.
+ */
+final class TuningCurves {
+
+    /** Number of stimuli (rows). */
+    final int stimuli;
+    /** Original column index of each kept unit. */
+    final int[] kept;
+    /** Original column indices of the dropped all-zero units, ascending. */
+    final int[] dropped;
+    /** Number of units of the original matrix. */
+    final int originalUnits;
+    /** The kept (and possibly centred) columns, row-major {@code stimuli x kept.length}. */
+    final double[] data;
+
+    private TuningCurves(int stimuli, int[] kept, int[] dropped, int originalUnits, double[] data) {
+        this.stimuli = stimuli;
+        this.kept = kept;
+        this.dropped = dropped;
+        this.originalUnits = originalUnits;
+        this.data = data;
+    }
+
+    /** @return the number of kept units */
+    int units() {
+        return kept.length;
+    }
+
+    /**
+     * Rejects non-finite values naming the matrix, row and column.
+     *
+     * @param name {@code x} or {@code y}
+     * @param m the representation
+     * @throws InvalidInputException for NaN or infinite entries or no columns
+     */
+    static void checkFinite(String name, Matrix m) {
+        int[] bad = m.firstNonFinite();
+        if (bad != null) {
+            throw new InvalidInputException(name, "row " + bad[0] + ", column " + bad[1] + " is " + m.get(bad[0], bad[1])
+                    + " (rows and columns count from 0)", "remove or impute non-finite values before comparing");
+        }
+        if (m.cols() == 0) {
+            throw new InvalidInputException(name, "has no columns (units)", "give at least one unit per stimulus");
+        }
+    }
+
+    /**
+     * Checks both inputs for the matching metrics: finite, same stimuli, at least two of them.
+     *
+     * @param x first representation
+     * @param y second representation
+     * @throws InvalidInputException naming what is wrong
+     */
+    static void checkPair(Matrix x, Matrix y) {
+        checkFinite("x", x);
+        checkFinite("y", y);
+        if (x.rows() != y.rows()) {
+            throw new InvalidInputException("x, y", "x has " + x.rows() + " stimuli (rows) but y has " + y.rows(),
+                    "both representations must have one row per stimulus, in the same order");
+        }
+        if (x.rows() < 2) {
+            throw new InvalidInputException("x, y", "matching tuning curves needs at least 2 stimuli (rows), got " + x.rows(),
+                    "give representations of 2 or more stimuli; a tuning curve over one stimulus is a single number");
+        }
+    }
+
+    /**
+     * @param name {@code x} or {@code y}, for messages
+     * @param m a checked representation
+     * @param center whether to centre each kept column over the stimuli
+     * @return the tuning curves
+     * @throws InvalidInputException when every unit is all zeros
+     */
+    static TuningCurves of(String name, Matrix m, boolean center) {
+        int n = m.rows();
+        int c = m.cols();
+        double[] src = m.data();
+        boolean[] nonZero = new boolean[c];
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                if (src[o + j] != 0) {
+                    nonZero[j] = true;
+                }
+            }
+        }
+        int keptCount = 0;
+        for (boolean b : nonZero) {
+            keptCount += b ? 1 : 0;
+        }
+        if (keptCount == 0) {
+            throw new InvalidInputException(name, "all " + c + " units (columns) are zero for every stimulus",
+                    "give a representation with at least one unit that responds; all-zero units are dropped before matching");
+        }
+        int[] kept = new int[keptCount];
+        int[] dropped = new int[c - keptCount];
+        for (int j = 0, a = 0, d = 0; j < c; j++) {
+            if (nonZero[j]) {
+                kept[a++] = j;
+            } else {
+                dropped[d++] = j;
+            }
+        }
+        double[] out;
+        if (keptCount == c) {
+            out = src.clone();
+        } else {
+            out = new double[n * keptCount];
+            for (int r = 0; r < n; r++) {
+                for (int a = 0; a < keptCount; a++) {
+                    out[r * keptCount + a] = src[r * c + kept[a]];
+                }
+            }
+        }
+        if (center) {
+            centreColumns(out, n, keptCount);
+        }
+        return new TuningCurves(n, kept, dropped, c, out);
+    }
+
+    /**
+     * A subset of the stimuli of these curves' source, re-prepared: used for cross-validation,
+     * where each fold is centred on its own stimuli.
+     *
+     * @param source the original representation
+     * @param rows stimulus indices to keep
+     * @param center whether to centre
+     * @return curves over the given stimuli with this instance's kept units (even if some are zero there)
+     */
+    TuningCurves restrictedTo(Matrix source, int[] rows, boolean center) {
+        int k = kept.length;
+        int c = source.cols();
+        double[] src = source.data();
+        double[] out = new double[rows.length * k];
+        for (int r = 0; r < rows.length; r++) {
+            int o = rows[r] * c;
+            for (int a = 0; a < k; a++) {
+                out[r * k + a] = src[o + kept[a]];
+            }
+        }
+        if (center) {
+            centreColumns(out, rows.length, k);
+        }
+        return new TuningCurves(rows.length, kept, dropped, originalUnits, out);
+    }
+
+    /**
+     * Scales each column to unit Euclidean norm; zero columns stay zero (a unit without variance
+     * then has correlation 0, cost 1, with every other unit).
+     *
+     * @return original indices of the zero columns, ascending
+     */
+    int[] normaliseColumns() {
+        int k = kept.length;
+        double[] norm = new double[k];
+        for (int r = 0; r < stimuli; r++) {
+            int o = r * k;
+            for (int a = 0; a < k; a++) {
+                norm[a] += data[o + a] * data[o + a];
+            }
+        }
+        int zero = 0;
+        for (int a = 0; a < k; a++) {
+            if (norm[a] == 0) {
+                zero++;
+                norm[a] = 0;
+            } else {
+                norm[a] = 1.0 / Math.sqrt(norm[a]);
+            }
+        }
+        for (int r = 0; r < stimuli; r++) {
+            int o = r * k;
+            for (int a = 0; a < k; a++) {
+                data[o + a] *= norm[a];
+            }
+        }
+        int[] zeros = new int[zero];
+        for (int a = 0, z = 0; a < k; a++) {
+            if (norm[a] == 0) {
+                zeros[z++] = kept[a];
+            }
+        }
+        return zeros;
+    }
+
+    /** @return squared Euclidean norm of each kept column */
+    double[] squaredNorms() {
+        int k = kept.length;
+        double[] s = new double[k];
+        for (int r = 0; r < stimuli; r++) {
+            int o = r * k;
+            for (int a = 0; a < k; a++) {
+                s[a] += data[o + a] * data[o + a];
+            }
+        }
+        return s;
+    }
+
+    /** Column-centres in place, the mean refined by a second pass for accuracy. */
+    private static void centreColumns(double[] d, int n, int c) {
+        double[] mean = new double[c];
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                mean[j] += d[o + j];
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            mean[j] /= n;
+        }
+        double[] corr = new double[c];
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                corr[j] += d[o + j] - mean[j];
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            mean[j] += corr[j] / n;
+        }
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                d[o + j] -= mean[j];
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TuningCurves[" + stimuli + " x " + kept.length + ", dropped " + Arrays.toString(dropped) + "]";
+    }
+}
