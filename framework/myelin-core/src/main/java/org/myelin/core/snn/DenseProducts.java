@@ -1,12 +1,11 @@
 package org.myelin.core.snn;
 
+import org.myelin.core.linalg.Blas;
+
 /**
- * Row-major single-precision products {@code C = alpha op(A) op(B) + beta C} with the signature
- * of {@code org.myelin.core.linalg.Blas.sgemm}, so the engine's dense work has one call site to
- * move onto the BLAS backend. This plain-Java version sums every output element in ascending
- * order of the inner index and skips zero entries of {@code A} when {@code A} is not transposed
- * or when it is ({@code 0 * x} contributes nothing), which makes a product with a 0/1 spike
- * matrix bit-identical to the engine's event-driven accumulation.
+ * The engine's two numeric primitives: dense row-major products (delegated to
+ * {@link Blas#sgemm}, OpenBLAS when installed) and the {@code axpy} that event-driven
+ * accumulation is made of (one presynaptic event adds one contiguous weight row).
  */
 final class DenseProducts {
 
@@ -33,58 +32,20 @@ final class DenseProducts {
      */
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-        if (beta != 1f) {
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * ldc;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] = beta == 0f ? 0f : beta * c[ci + j];
-                }
-            }
+        if (m == 0 || n == 0) {
+            return;
         }
-        if (!transB) {
-            if (!transA) {
+        if (k == 0) {
+            if (beta != 1f) {
                 for (int i = 0; i < m; i++) {
-                    int ai = aOff + i * lda;
-                    int ci = cOff + i * ldc;
-                    for (int p = 0; p < k; p++) {
-                        float av = a[ai + p];
-                        if (av != 0f) {
-                            axpy(alpha * av, b, bOff + p * ldb, c, ci, n);
-                        }
-                    }
-                }
-            } else {
-                for (int p = 0; p < k; p++) {
-                    int ap = aOff + p * lda;
-                    int bp = bOff + p * ldb;
-                    for (int i = 0; i < m; i++) {
-                        float av = a[ap + i];
-                        if (av != 0f) {
-                            axpy(alpha * av, b, bp, c, cOff + i * ldc, n);
-                        }
+                    for (int j = 0; j < n; j++) {
+                        c[cOff + i * ldc + j] = beta == 0f ? 0f : beta * c[cOff + i * ldc + j];
                     }
                 }
             }
-        } else {
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * ldc;
-                for (int j = 0; j < n; j++) {
-                    int bj = bOff + j * ldb;
-                    float s = 0f;
-                    if (!transA) {
-                        int ai = aOff + i * lda;
-                        for (int p = 0; p < k; p++) {
-                            s += a[ai + p] * b[bj + p];
-                        }
-                    } else {
-                        for (int p = 0; p < k; p++) {
-                            s += a[aOff + p * lda + i] * b[bj + p];
-                        }
-                    }
-                    c[ci + j] += alpha * s;
-                }
-            }
+            return;
         }
+        Blas.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /**
