@@ -37,6 +37,10 @@ import org.osgi.service.component.annotations.Component;
  * numbers. A test label that the training file does not have is an error. Both files are read
  * and checked completely when the dataset is opened, and their SHA-256 are returned as the
  * dataset's digests.
+ *
+ * <p>With {@code encoding: delta} the (optionally z-normalised) series are turned into spike
+ * events by {@link DeltaEncoder}, snnTorch's {@code spikegen.delta} with up and down spikes:
+ * input channel {@code c} becomes output channels {@code 2c} (up) and {@code 2c + 1} (down).
  */
 @Component(service = DatasetProvider.class, property = {PluginProperties.ID + "=ucr", PluginProperties.KIND + "=dataset"})
 public final class UcrDatasetProvider implements DatasetProvider {
@@ -44,6 +48,9 @@ public final class UcrDatasetProvider implements DatasetProvider {
     private static final String AUTO = "auto";
     private static final String NONE = "none";
     private static final String ZSCORE = "zscore";
+    private static final String ENCODING = "encoding";
+    private static final String DENSE = "dense";
+    private static final String DELTA = "delta";
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.ofPath("dir", null, "folder holding <name>_TRAIN and <name>_TEST files of one UCR/UEA problem"),
@@ -53,7 +60,13 @@ public final class UcrDatasetProvider implements DatasetProvider {
             ParameterSpec.ofEnum("normalize", NONE, "per-series z-normalisation of each channel (mean 0, sd 1 with n-1);"
                     + " most archive data is already z-normalised", NONE, ZSCORE),
             ParameterSpec.ofInt("train_limit", 0L, "", 0L, null, "use only the first N training cases; 0 = all"),
-            ParameterSpec.ofInt("test_limit", 0L, "", 0L, null, "use only the first N test cases; 0 = all"));
+            ParameterSpec.ofInt("test_limit", 0L, "", 0L, null, "use only the first N test cases; 0 = all"),
+            ParameterSpec.ofEnum(ENCODING, DENSE, "dense: the values as a sequence; delta: up/down spikes where a channel changes"
+                    + " by delta_threshold between steps (snnTorch spikegen.delta), on 2 channels per input channel", DENSE, DELTA),
+            ParameterSpec.ofDouble("delta_threshold", 0.1, "", 1e-9, null,
+                    "change between consecutive steps that makes a spike (in the units of the values, after normalize); delta only"),
+            ParameterSpec.ofBoolean("delta_padding", false,
+                    "delta: compare the first step with itself (no spike) instead of with 0, as snnTorch's padding=True"));
 
     /** Creates the component; it holds no state. */
     public UcrDatasetProvider() {
@@ -105,17 +118,19 @@ public final class UcrDatasetProvider implements DatasetProvider {
         boolean zscore = ZSCORE.equals(params.has("normalize") ? params.getString("normalize") : NONE);
         int trainLimit = limit(params, "train_limit");
         int testLimit = limit(params, "test_limit");
-        List<Sample> trainSamples = samples(train, index, train, trainLimit, zscore);
-        List<Sample> testSamples = samples(test, index, train, testLimit, zscore);
+        DeltaEncoder delta = DELTA.equals(params.has(ENCODING) ? params.getString(ENCODING) : DENSE)
+                ? new DeltaEncoder((float) params.getDouble("delta_threshold"), params.getBoolean("delta_padding")) : null;
+        boolean[] missingSeen = new boolean[1];
+        List<Sample> trainSamples = samples(train, index, train, trainLimit, zscore, delta, missingSeen);
+        List<Sample> testSamples = samples(test, index, train, testLimit, zscore, delta, missingSeen);
 
         int maxLength = 0;
         TreeSet<Integer> lengths = new TreeSet<>();
-        boolean missing = false;
+        boolean missing = missingSeen[0];
         for (List<Sample> split : List.of(trainSamples, testSamples)) {
             for (Sample s : split) {
                 maxLength = Math.max(maxLength, s.length());
                 lengths.add(s.length());
-                missing = missing || hasNaN(s.values());
             }
         }
         Map<String, String> meta = new LinkedHashMap<>();
@@ -129,12 +144,19 @@ public final class UcrDatasetProvider implements DatasetProvider {
             meta.put("problem_name", train.problemName());
         }
         meta.put("normalize", zscore ? ZSCORE : NONE);
+        meta.put(ENCODING, delta == null ? DENSE : DELTA);
+        if (delta != null) {
+            meta.put("delta_threshold", Double.toString(params.getDouble("delta_threshold")));
+            meta.put("delta_channels", "2c = up, 2c + 1 = down spike of input channel c");
+        }
         meta.put("missing_values", Boolean.toString(missing));
         meta.put("min_length", Integer.toString(lengths.isEmpty() ? 0 : lengths.first()));
         meta.put("train_cases_in_file", Integer.toString(train.cases().size()));
         meta.put("test_cases_in_file", Integer.toString(test.cases().size()));
 
-        DatasetInfo info = new DatasetInfo(SampleKind.SEQUENCE, train.channels(), maxLength, lengths.size() == 1, classes, meta);
+        DatasetInfo info = delta == null
+                ? new DatasetInfo(SampleKind.SEQUENCE, train.channels(), maxLength, lengths.size() == 1, classes, meta)
+                : new DatasetInfo(SampleKind.EVENTS, 2 * train.channels(), maxLength, lengths.size() == 1, classes, meta);
         Map<String, String> digests = new LinkedHashMap<>();
         digests.put(train.file().getFileName().toString(), train.sha256());
         digests.put(test.file().getFileName().toString(), test.sha256());
@@ -199,7 +221,8 @@ public final class UcrDatasetProvider implements DatasetProvider {
         }
     }
 
-    private static List<Sample> samples(SeriesFile file, Map<String, Integer> index, SeriesFile train, int limit, boolean zscore) {
+    private static List<Sample> samples(SeriesFile file, Map<String, Integer> index, SeriesFile train, int limit, boolean zscore,
+            DeltaEncoder delta, boolean[] missingSeen) {
         List<Sample> out = new ArrayList<>(Math.min(limit, file.cases().size()));
         for (RawCase c : file.cases()) {
             Integer label = index.get(c.label());
@@ -210,7 +233,12 @@ public final class UcrDatasetProvider implements DatasetProvider {
             }
             if (out.size() < limit) {
                 float[] v = zscore ? zNormalised(c.values(), c.length(), c.channels()) : c.values();
-                out.add(new Sample(label, c.length(), c.channels(), v, null));
+                missingSeen[0] = missingSeen[0] || hasNaN(v);
+                if (delta == null) {
+                    out.add(new Sample(label, c.length(), c.channels(), v, null));
+                } else {
+                    out.add(new Sample(label, c.length(), 2 * c.channels(), null, delta.encode(v, c.length(), c.channels())));
+                }
             }
         }
         return out;

@@ -403,7 +403,8 @@ class UcrDatasetProviderTest {
 
     @Test
     void declaresItsParameters() {
-        assertEquals(List.of("dir", "name", "format", "normalize", "train_limit", "test_limit"),
+        assertEquals(List.of("dir", "name", "format", "normalize", "train_limit", "test_limit", "encoding", "delta_threshold",
+                "delta_padding"),
                 provider.parameters().stream().map(p -> p.name()).toList());
         assertTrue(provider.parameters().get(0).required());
         assertEquals("ucr", provider.id());
