@@ -25,6 +25,8 @@ import org.myelin.api.PluginUnavailableException;
 import org.myelin.api.array.Matrix;
 import org.myelin.api.metric.SimilarityMetric;
 import org.myelin.api.metric.SimilarityResult;
+import org.myelin.api.param.ParameterSpec;
+import org.myelin.api.param.ParameterType;
 import org.myelin.api.param.Parameters;
 import org.myelin.runtime.internal.catalog.PluginCatalog;
 import org.myelin.runtime.internal.json.JsonOut;
@@ -38,7 +40,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * {@code myelin compare X Y --metric ID [--param k=v]... [--json] [--plan-out FILE] [--timing] [--repeat N]}
  * and {@code myelin compare --batch PAIRS.jsonl [--out RESULTS.jsonl]}. X and Y are {@code .npy} or
  * {@code .csv} matrices, rows = stimuli, columns = units. {@code compute_s} excludes JVM start and
- * file reading; with {@code --repeat N} it is the median of N runs.
+ * file reading; with {@code --repeat N} it is the median of N runs. {@code --plan-out} switches on
+ * a metric's {@code include_plan} parameter when it has one. In a batch, relative paths (x, y and
+ * path parameters such as {@code conditions}) resolve against the pairs file's folder; one bad
+ * line gives an {@code {"id", "error"}} line and the batch goes on.
  */
 final class CompareCommand {
 
@@ -87,7 +92,8 @@ final class CompareCommand {
         }
         Matrix x = load(Path.of(args.get(0)), "X");
         Matrix y = load(Path.of(args.get(1)), "Y");
-        Map<String, Object> result = compare(host.catalog, cl.getOptionValue("metric"), x, y, raw, repeat);
+        Map<String, Object> result = compare(host.catalog, cl.getOptionValue("metric"), x, y, raw, repeat, null,
+                cl.hasOption("plan-out"));
         if (cl.hasOption("plan-out")) {
             writePlan(result, Path.of(cl.getOptionValue("plan-out")), io.err());
         }
@@ -122,14 +128,38 @@ final class CompareCommand {
         return m;
     }
 
-    static Map<String, Object> compare(PluginCatalog catalog, String metricId, Matrix x, Matrix y, Map<String, Object> raw, int repeat) {
+    /**
+     * Runs one comparison.
+     *
+     * @param catalog the plugin catalog
+     * @param metricId the metric plugin id
+     * @param x first representation
+     * @param y second representation
+     * @param raw raw parameter values
+     * @param repeat how many times to compute (the median time is reported)
+     * @param base folder that relative path parameters resolve against ({@code null}: the working directory)
+     * @param wantPlan switch on the metric's {@code include_plan} parameter, if it has one and it was not given
+     * @return {@code metric, value, params, details, timing}
+     */
+    static Map<String, Object> compare(PluginCatalog catalog, String metricId, Matrix x, Matrix y, Map<String, Object> raw, int repeat,
+            Path base, boolean wantPlan) {
         if (x.rows() != y.rows()) {
             throw new InvalidInputException("X, Y", "X has " + x.rows() + " stimuli (rows) but Y has " + y.rows(),
                     "both representations must have one row per stimulus, in the same order");
         }
         try (PluginCatalog.Lease<SimilarityMetric> lease = catalog.acquire(PluginKind.METRIC, metricId, SimilarityMetric.class)) {
             SimilarityMetric metric = lease.service();
-            Parameters params = Parameters.resolve("--param", metric.parameters(), raw);
+            Map<String, Object> given = new LinkedHashMap<>(raw);
+            for (ParameterSpec p : metric.parameters()) {
+                Object v = given.get(p.name());
+                if (base != null && p.type() == ParameterType.PATH && v instanceof String && !((String) v).isEmpty()) {
+                    given.put(p.name(), base.resolve((String) v).normalize().toString());
+                }
+                if (wantPlan && "include_plan".equals(p.name()) && p.type() == ParameterType.BOOLEAN && v == null) {
+                    given.put(p.name(), Boolean.TRUE);
+                }
+            }
+            Parameters params = Parameters.resolve(base == null ? "--param" : "params", metric.parameters(), given);
             double[] times = new double[repeat];
             SimilarityResult r = null;
             for (int i = 0; i < repeat; i++) {
@@ -224,7 +254,7 @@ final class CompareCommand {
                     } else if (p != null) {
                         throw new InvalidInputException(pairs + ":" + (i + 1) + ": params", "expected an object", null);
                     }
-                    Map<String, Object> r = compare(catalog, metric, x, y, params, 1);
+                    Map<String, Object> r = compare(catalog, metric, x, y, params, 1, base, false);
                     res.put("value", r.get("value"));
                     res.put("details", r.get("details"));
                     res.put("timing", r.get("timing"));
