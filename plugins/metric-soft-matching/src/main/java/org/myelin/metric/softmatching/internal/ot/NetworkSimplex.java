@@ -318,12 +318,15 @@ public final class NetworkSimplex {
             double piS = p[i];
             int base = (int) e;
             int t = sinkBase + j;
-            for (int k = 0; k < len; k++) {
-                double r = c[base + k] + piS - p[t + k];
-                if (r < min && r < -EPSILON * (Math.abs(c[base + k]) + Math.abs(piS) + Math.abs(p[t + k]))
-                        && !isTreeArc(base + k, i, t + k)) {
-                    min = r;
-                    best = base + k;
+            // a branch-free minimum first: most segments hold no entering candidate at all
+            if (segmentMinimum(c, base, p, t, len) + piS < Math.min(min, -EPSILON * Math.abs(piS))) {
+                for (int k = 0; k < len; k++) {
+                    double r = c[base + k] + piS - p[t + k];
+                    if (r < min && r < -EPSILON * (Math.abs(c[base + k]) + Math.abs(piS) + Math.abs(p[t + k]))
+                            && !isTreeArc(base + k, i, t + k)) {
+                        min = r;
+                        best = base + k;
+                    }
                 }
             }
             e += len;
@@ -345,6 +348,16 @@ public final class NetworkSimplex {
         inArc = best;
         nextArc = e;
         return true;
+    }
+
+    /** {@code min_k (c[base + k] - p[t + k])} over {@code len} arcs of one row. */
+    private static double segmentMinimum(double[] c, int base, double[] p, int t, int len) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < len; k++) {
+            double r = c[base + k] - p[t + k];
+            m = r < m ? r : m;
+        }
+        return m;
     }
 
     private boolean isTreeArc(long e, int s, int t) {
