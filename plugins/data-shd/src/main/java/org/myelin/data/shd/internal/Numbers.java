@@ -2,7 +2,7 @@ package org.myelin.data.shd.internal;
 
 import org.myelin.api.InvalidInputException;
 
-/** Conversion of the primitive arrays jhdf returns (their type follows the file's dtype) to int and double arrays. */
+/** Conversion of the primitive arrays jhdf returns (their type follows the file's dtype) to int and float arrays. */
 final class Numbers {
 
     private Numbers() {
@@ -51,24 +51,24 @@ final class Numbers {
     /**
      * @param data a primitive floating-point (or integer) array as read by jhdf
      * @param what names the dataset in the error message
-     * @return the values as doubles
+     * @return the values as floats; a float array (float16 and float32 data) is returned as is
      * @throws InvalidInputException when the data is not numeric
      */
-    static double[] toDoubles(Object data, String what) {
-        if (data instanceof double[]) {
-            return (double[]) data;
-        }
+    static float[] toFloats(Object data, String what) {
         if (data instanceof float[]) {
-            float[] s = (float[]) data;
-            double[] out = new double[s.length];
+            return (float[]) data;
+        }
+        if (data instanceof double[]) {
+            double[] s = (double[]) data;
+            float[] out = new float[s.length];
             for (int i = 0; i < s.length; i++) {
-                out[i] = s[i];
+                out[i] = (float) s[i];
             }
             return out;
         }
         if (data instanceof int[] || data instanceof short[] || data instanceof byte[] || data instanceof long[]) {
             int[] s = toInts(data, what);
-            double[] out = new double[s.length];
+            float[] out = new float[s.length];
             for (int i = 0; i < s.length; i++) {
                 out[i] = s[i];
             }

@@ -23,13 +23,14 @@ import org.myelin.api.InvalidInputException;
  * names from {@code extra/keys} when the file has them. Read with jhdf.
  *
  * @param file the file read
- * @param times spike times in seconds, one array per sample
+ * @param times spike times in seconds, one array per sample, in float precision (the release stores
+ *              float16; float64 times are rounded to float, 0.1 us at 1 s)
  * @param units spike channels, one array per sample, parallel to {@code times}
  * @param labels class index of each sample
  * @param keys class names from {@code extra/keys}, or {@code null}
  * @param sha256 SHA-256 of the file's bytes, lower-case hex
  */
-record ShdFile(Path file, double[][] times, int[][] units, int[] labels, List<String> keys, String sha256) {
+record ShdFile(Path file, float[][] times, int[][] units, int[] labels, List<String> keys, String sha256) {
 
     /** @return the number of samples */
     int size() {
@@ -60,18 +61,18 @@ record ShdFile(Path file, double[][] times, int[][] units, int[] labels, List<St
                 throw new InvalidInputException(file.toString(), "spikes/times has " + n + " samples, spikes/units "
                         + rawUnits.length + " and labels " + labels.length, "the three datasets must have one entry per sample");
             }
-            double[][] times = new double[n][];
+            float[][] times = new float[n][];
             int[][] units = new int[n][];
             for (int i = 0; i < n; i++) {
-                times[i] = Numbers.toDoubles(rawTimes[i], file + " spikes/times[" + i + "]");
+                times[i] = Numbers.toFloats(rawTimes[i], file + " spikes/times[" + i + "]");
                 units[i] = Numbers.toInts(rawUnits[i], file + " spikes/units[" + i + "]");
                 if (times[i].length != units[i].length) {
                     throw new InvalidInputException(file + " sample " + i, times[i].length + " spike times but " + units[i].length
                             + " units", "spikes/times[i] and spikes/units[i] must have the same length");
                 }
                 for (int k = 0; k < times[i].length; k++) {
-                    double t = times[i][k];
-                    if (!(t >= 0) || Double.isInfinite(t)) {
+                    float t = times[i][k];
+                    if (!(t >= 0) || Float.isInfinite(t)) {
                         throw new InvalidInputException(file + " spikes/times[" + i + "][" + k + "]", "spike time is " + t + " s",
                                 "spike times are finite, non-negative seconds");
                     }

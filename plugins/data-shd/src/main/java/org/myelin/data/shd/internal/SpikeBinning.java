@@ -49,7 +49,7 @@ final class SpikeBinning {
     }
 
     /**
-     * Bins one sample.
+     * Bins one sample in linear time: a counting sort by step, then each step's few channels sorted.
      *
      * @param times spike times in seconds
      * @param units spike channels, parallel to {@code times}
@@ -58,45 +58,64 @@ final class SpikeBinning {
      * @return the events
      * @throws InvalidInputException naming the sample and spike when a unit is outside {@code [0, inputChannels)}
      */
-    SpikeEvents bin(double[] times, int[] units, String where, long[] dropped) {
+    SpikeEvents bin(float[] times, int[] units, String where, long[] dropped) {
         int fixed = fixedSteps();
-        int channels = channels();
-        long[] keys = new long[times.length];
-        int n = 0;
+        int n = times.length;
+        int[] stepOf = new int[n];
         int lastStep = -1;
-        for (int k = 0; k < times.length; k++) {
+        for (int k = 0; k < n; k++) {
             int u = units[k];
             if (u < 0 || u >= inputChannels) {
                 throw new InvalidInputException(where + " spike " + k, "unit " + u + " is outside [0, " + inputChannels + ")",
                         "set channels to the number of input channels of the file (700 for SHD)");
             }
             double ms = times[k] * 1000.0;
-            if (fixed > 0 && ms >= maxTimeMs) {
-                dropped[0]++;
-                continue;
-            }
-            int step = (int) Math.floor(ms / dtMs);
+            int step = fixed > 0 && ms >= maxTimeMs ? -1 : (int) Math.floor(ms / dtMs);
             if (fixed > 0 && step >= fixed) {
+                step = -1;
+            }
+            stepOf[k] = step;
+            if (step < 0) {
                 dropped[0]++;
-                continue;
+            } else if (step > lastStep) {
+                lastStep = step;
             }
-            lastStep = Math.max(lastStep, step);
-            keys[n++] = (long) step * channels + u / group;
-        }
-        Arrays.sort(keys, 0, n);
-        int m = 0;
-        for (int k = 0; k < n; k++) {
-            if (!binary || m == 0 || keys[m - 1] != keys[k]) {
-                keys[m++] = keys[k];
-            }
-        }
-        int[] steps = new int[m];
-        int[] chans = new int[m];
-        for (int k = 0; k < m; k++) {
-            steps[k] = (int) (keys[k] / channels);
-            chans[k] = (int) (keys[k] % channels);
         }
         int stepCount = fixed > 0 ? fixed : Math.max(1, lastStep + 1);
-        return new SpikeEvents(stepCount, channels, steps, chans);
+        int[] start = new int[stepCount + 1];
+        for (int k = 0; k < n; k++) {
+            if (stepOf[k] >= 0) {
+                start[stepOf[k] + 1]++;
+            }
+        }
+        for (int t = 0; t < stepCount; t++) {
+            start[t + 1] += start[t];
+        }
+        int kept = start[stepCount];
+        int[] chans = new int[kept];
+        int[] next = Arrays.copyOf(start, stepCount);
+        for (int k = 0; k < n; k++) {
+            if (stepOf[k] >= 0) {
+                chans[next[stepOf[k]]++] = units[k] / group;
+            }
+        }
+        int m = 0;
+        int[] steps = new int[kept];
+        for (int t = 0; t < stepCount; t++) {
+            int from = start[t];
+            int to = start[t + 1];
+            Arrays.sort(chans, from, to);
+            int previous = -1;
+            for (int k = from; k < to; k++) {
+                int c = chans[k];
+                if (!binary || c != previous) {
+                    chans[m] = c;
+                    steps[m++] = t;
+                }
+                previous = c;
+            }
+        }
+        return new SpikeEvents(stepCount, channels(), m == kept ? steps : Arrays.copyOf(steps, m),
+                m == kept ? chans : Arrays.copyOf(chans, m));
     }
 }
