@@ -12,7 +12,9 @@ import org.myelin.core.linalg.Blas;
  *     copies) the entry is recomputed directly as a sum of squared differences, so an exact copy
  *     costs exactly 0 (POT's {@code ot.dist} leaves about 1e-7 after the square root).</li>
  * <li>{@code correlation}: {@code C_ij = 1 - x_i.y_j / (|x_i| |y_j|)}, clamped to [0, 2]; with
- *     centred curves this is {@code 1 - Pearson r}. A zero curve has correlation 0 (cost 1).</li>
+ *     centred curves this is {@code 1 - Pearson r}. A zero curve has correlation 0 (cost 1).
+ *     Entries below 1e-8 are recomputed as {@code ||x_i/|x_i| - y_j/|y_j| ||^2 / 2} (equal for unit
+ *     vectors, without the cancellation), so a copy of a unit costs exactly 0.</li>
  * </ul>
  */
 final class UnitCosts {
@@ -54,9 +56,18 @@ final class UnitCosts {
      * @return row-major p x q correlation distances {@code 1 - cos}
      */
     static double[] correlation(TuningCurves x, TuningCurves y) {
+        int p = x.units();
+        int q = y.units();
         double[] c = crossProduct(x, y);
-        for (int k = 0; k < c.length; k++) {
-            c[k] = Math.min(2.0, Math.max(0.0, 1.0 - c[k]));
+        for (int i = 0; i < p; i++) {
+            int o = i * q;
+            for (int j = 0; j < q; j++) {
+                double d = 1.0 - c[o + j];
+                if (d < CANCELLATION) {
+                    d = 0.5 * direct(x.data, p, i, y.data, q, j, x.stimuli);
+                }
+                c[o + j] = Math.min(2.0, Math.max(0.0, d));
+            }
         }
         return c;
     }
