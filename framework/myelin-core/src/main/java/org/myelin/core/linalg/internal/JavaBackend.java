@@ -100,7 +100,7 @@ public final class JavaBackend implements DenseBackend {
 
     @Override
     public Svd svd(double[] a, int m, int n) {
-        return JacobiSvd.of(a, m, n);
+        return JacobiSvd.of(a, m, n, pool, callerBuffers.get());
     }
 
     @Override

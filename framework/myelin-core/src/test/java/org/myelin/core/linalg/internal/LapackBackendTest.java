@@ -64,6 +64,33 @@ class LapackBackendTest {
         checkSvd(backend, 40, 30, 2, "svd_40x30_s");
     }
 
+    @org.junit.jupiter.api.Test
+    void javaSvdIsBitIdenticalForAnyThreadCount() {
+        double[] a = ReferenceValues.formula(300, 200, 9);
+        Svd one = new JavaBackend(1).svd(a, 300, 200);
+        for (int threads = 2; threads <= 3; threads++) {
+            Svd many = new JavaBackend(threads).svd(a, 300, 200);
+            assertArrayEquals(one.s(), many.s(), 0.0, threads + " threads");
+            assertArrayEquals(one.u(), many.u(), 0.0, threads + " threads");
+            assertArrayEquals(one.vt(), many.vt(), 0.0, threads + " threads");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void roundRobinRoundsCoverEveryPairOnceWithDisjointPairs() {
+        for (int n : new int[] {1, 2, 5, 8}) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int[] round : JacobiSvd.rounds(n)) {
+                java.util.Set<Integer> used = new java.util.HashSet<>();
+                for (int k = 0; k < round.length; k += 2) {
+                    assertTrue(used.add(round[k]) && used.add(round[k + 1]), "pairs of a round are disjoint");
+                    assertTrue(seen.add(round[k] + "," + round[k + 1]), "each pair once");
+                }
+            }
+            assertEquals(n * (n - 1) / 2, seen.size(), "all pairs of " + n);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("backends")
     void svdOfARankOneMatrixHasOrthonormalFactors(DenseBackend backend) {
