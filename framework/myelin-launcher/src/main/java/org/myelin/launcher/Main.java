@@ -43,6 +43,7 @@ public final class Main {
             "  compare --batch PAIRS.jsonl [--out RESULTS.jsonl]               many comparisons, one JSON line each",
             "  plugins [--json]                                                plugins, and why a bundle did not load",
             "  drivers [--json]                                                hardware drivers and their status",
+            "  gradcheck DIR [--threads N]                                     BPTT gradients vs a fixture folder (JSON; exit 1 if off)",
             "  console                                                         interactive shell: myelin:run, myelin:runs, lb, scr:list",
             "",
             "Options:",

@@ -38,6 +38,7 @@ public final class CommandLineService {
             "  compare X Y --metric ID [--param k=v]... [--json]               compare two representations (.npy/.csv)",
             "  compare --batch PAIRS.jsonl [--out RESULTS.jsonl]               many comparisons, one per line",
             "  drivers [--json]                                                list hardware drivers and their status",
+            "  gradcheck DIR [--threads N]                                     check BPTT gradients against a fixture (JSON report)",
             "  console                                                         interactive shell (myelin:run, myelin:runs, ...)");
 
     private BundleContext context;
@@ -107,6 +108,13 @@ public final class CommandLineService {
                         return help(out, CompareCommand.USAGE, CompareCommand.options());
                     }
                     return CompareCommand.run(host, cl, io);
+                }
+                case "gradcheck": {
+                    CommandLine cl = parse(GradcheckCommand.options(), rest);
+                    if (cl.hasOption("help")) {
+                        return help(out, GradcheckCommand.USAGE, GradcheckCommand.options());
+                    }
+                    return GradcheckCommand.run(host, cl, io);
                 }
                 case "drivers": {
                     CommandLine cl = parse(DriversCommand.options(), rest);

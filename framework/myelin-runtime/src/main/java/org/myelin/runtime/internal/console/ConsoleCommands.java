@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Reference;
  * functions through the service properties.
  */
 @Component(service = ConsoleCommands.class, property = {"osgi.command.scope=myelin", "osgi.command.function=run",
-        "osgi.command.function=runs", "osgi.command.function=reproduce", "osgi.command.function=compare", "osgi.command.function=plugins", "osgi.command.function=drivers"})
+        "osgi.command.function=runs", "osgi.command.function=reproduce", "osgi.command.function=compare", "osgi.command.function=plugins", "osgi.command.function=drivers",
+        "osgi.command.function=gradcheck"})
 public final class ConsoleCommands {
 
     @Reference
@@ -63,6 +64,14 @@ public final class ConsoleCommands {
      */
     public String drivers(String... args) {
         return exec("drivers", args);
+    }
+
+    /**
+     * @param args as for {@code bin/myelin gradcheck}
+     * @return nothing on success, else the exit code with its meaning
+     */
+    public String gradcheck(String... args) {
+        return exec("gradcheck", args);
     }
 
     private String exec(String command, String[] args) {
