@@ -142,4 +142,23 @@ class AlifNeuronModelTest {
         assertEquals(0.5f * 0.7169568f, attached[1], EPS);
         assertEquals(0.5f - 0.5f * 0.7169568f, attached[2], EPS);
     }
+
+    /**
+     * Same step, attached, beta 0.5, rho 0.5, beta_adapt 2, from v = 0, a = 0.5 (A = 2), input 2.5: H = 2.5
+     * fires, a[t] = 0.75. With loss = a[t], dL/dS = (1 - rho) = 0.5 and atan'(2.5 - 2) = 0.2884004, so
+     * dL/dI = 0.5 * 0.2884004, dL/dv = beta * that, dL/da = rho - beta_adapt * 0.5 * 0.2884004.
+     */
+    @Test
+    void attachedSameStepAdaptationCarriesTheSurrogate() {
+        NeuronDynamics d = alif(Map.of("beta", 0.5, "reset_timing", "same_step", "tau_adapt_ms", TAU_HALF, "beta_adapt", 2.0,
+                "detach_reset", false));
+        float[] g = backward(d, 0f, 0.5f, 2.5f, 0f, 0f, 1f);
+        float gh = 0.5f * 0.2884004f;
+        assertEquals(gh, g[0], EPS);
+        assertEquals(0.5f * gh, g[1], EPS);
+        assertEquals(0.5f - 2f * gh, g[2], EPS);
+        float[] detached = backward(alif(Map.of("beta", 0.5, "reset_timing", "same_step", "tau_adapt_ms", TAU_HALF,
+                "beta_adapt", 2.0)), 0f, 0.5f, 2.5f, 0f, 0f, 1f);
+        assertArrayEquals(new float[] {0f, 0f, 0.5f}, detached, EPS);
+    }
 }
