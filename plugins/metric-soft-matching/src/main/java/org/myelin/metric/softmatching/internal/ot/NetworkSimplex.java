@@ -219,34 +219,6 @@ public final class NetworkSimplex {
         return 0;
     }
 
-    /**
-     * The objective {@code sum f_ij cost_ij * scale} of the last solution, summed in a fixed
-     * (row-major arc) order so that repeated solves give bit-identical values.
-     *
-     * @param scale factor applied to each integer flow
-     * @return the scaled transport cost
-     */
-    public double objective(double scale) {
-        long[] arcs = new long[nodes];
-        int count = 0;
-        for (int u = 0; u < nodes; u++) {
-            if (pred[u] < realArcs && predFlow[u] != 0) {
-                arcs[count++] = pred[u];
-            }
-        }
-        Arrays.sort(arcs, 0, count);
-        double s = 0;
-        for (int k = 0; k < count; k++) {
-            s += flow(arcs[k]) * scale * cost[(int) arcs[k]];
-        }
-        return s;
-    }
-
-    /** @return pivots of the last solve */
-    public long pivots() {
-        return pivots;
-    }
-
     private void initialiseTree(long[] supply, long[] demand) {
         parent[root] = -1;
         pred[root] = -1;
