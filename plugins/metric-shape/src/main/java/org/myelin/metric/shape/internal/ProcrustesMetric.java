@@ -28,7 +28,8 @@ import org.osgi.service.component.annotations.Component;
  * n x P product: with {@code M = Zx Xc' Yc Zy} and its nuclear norm {@code ||M||_*},
  * {@code angular = arccos(||M||_* / (||Xc Zx||_F ||Yc Zy||_F))} and
  * {@code euclidean = sqrt(||Xc Zx||_F^2 + ||Yc Zy||_F^2 - 2 ||M||_*)} (the alpha = 1 closed forms of
- * the section). Both are metrics; angular lies in [0, pi/2]. For nearly aligned inputs, where
+ * the section), with {@code ||M||_*} from {@link NuclearNorm} (for alpha = 1 from the unpadded
+ * p x q product, since padding only adds zero singular values). Both are metrics; angular lies in [0, pi/2]. For nearly aligned inputs, where
  * these formulas lose digits to cancellation ({@code arccos} near 1), the score is recomputed from
  * the aligned n x P matrices ({@link AlignedDistance}).
  *
@@ -99,26 +100,36 @@ public final class ProcrustesMetric implements SimilarityMetric {
             a.requireVariance("x", centre, why);
             b.requireVariance("y", centre, why);
         }
-        double[] m = new double[width * width];
-        Blas.dgemm(true, false, width, width, n, 1.0, a.data(), 0, width, b.data(), 0, width, 0.0, m, 0, width);
         PartialWhitening wx = PartialWhitening.of(covariance(a, alpha), width, alpha, a.squaredNorm());
         PartialWhitening wy = PartialWhitening.of(covariance(b, alpha), width, alpha, b.squaredNorm());
-        if (wx.z() != null) {
+        double[] m;
+        int mRows;
+        int mCols;
+        if (wx.z() == null) {
+            // no whitening: the zero padding adds only zero singular values, so use the p x q product
+            mRows = x.cols();
+            mCols = y.cols();
+            m = new double[mRows * mCols];
+            Blas.dgemm(true, false, mRows, mCols, n, 1.0, a.data(), 0, width, b.data(), 0, width, 0.0, m, 0, mCols);
+        } else {
+            mRows = width;
+            mCols = width;
+            double[] c = new double[width * width];
+            Blas.dgemm(true, false, width, width, n, 1.0, a.data(), 0, width, b.data(), 0, width, 0.0, c, 0, width);
             double[] t = new double[width * width];
-            Blas.dgemm(false, false, width, width, width, 1.0, wx.z(), 0, width, m, 0, width, 0.0, t, 0, width);
+            Blas.dgemm(false, false, width, width, width, 1.0, wx.z(), 0, width, c, 0, width, 0.0, t, 0, width);
+            m = new double[width * width];
             Blas.dgemm(false, false, width, width, width, 1.0, t, 0, width, wy.z(), 0, width, 0.0, m, 0, width);
         }
-        Svd svd = Lapack.svd(m, width, width);
-        double nuclear = 0;
-        for (double s : svd.s()) {
-            nuclear += s;
-        }
+        double nuclear = NuclearNorm.of(m, mRows, mCols);
         double nx = wx.transformedSquaredNorm();
         double ny = wy.transformedSquaredNorm();
         double cosine = nx > 0 && ny > 0 ? Math.min(1.0, nuclear / (Math.sqrt(nx) * Math.sqrt(ny))) : 0.0;
         double gap = nx + ny - 2 * nuclear;
         double value = angular ? Math.acos(cosine) : Math.sqrt(Math.max(0.0, gap));
-        if (gap < NEAR_IDENTICAL * (nx + ny)) {
+        boolean nearIdentical = gap < NEAR_IDENTICAL * (nx + ny);
+        Svd svd = plan || nearIdentical ? Lapack.svd(padded(m, mRows, mCols, width), width, width) : null;
+        if (nearIdentical) {
             // the closed forms cancel for nearly aligned inputs: score the aligned matrices themselves
             double[][] aligned = aligned(a, b, wx, wy, svd, width);
             value = angular ? AlignedDistance.angle(aligned[0], aligned[1], n, width, null, nx, ny)
@@ -139,6 +150,18 @@ public final class ProcrustesMetric implements SimilarityMetric {
             details.put("plan", new Matrix(width, width, q));
         }
         return new SimilarityResult(value, details);
+    }
+
+    /** M embedded in the top-left corner of a width x width zero matrix. */
+    private static double[] padded(double[] m, int rows, int cols, int width) {
+        if (rows == width && cols == width) {
+            return m;
+        }
+        double[] out = new double[width * width];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(m, i * cols, out, i * width, cols);
+        }
+        return out;
     }
 
     /** {@code Xc Zx U} and {@code Yc Zy V}, n x P each. */
