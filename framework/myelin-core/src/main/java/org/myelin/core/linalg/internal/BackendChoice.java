@@ -24,16 +24,31 @@ public final class BackendChoice {
     private BackendChoice() {
     }
 
-    private static final class Holder {
-        static final DenseBackend BACKEND = choose(System.getProperty(PROPERTY, "auto"), initialThreads());
-    }
+    private static volatile DenseBackend chosen;
+    private static IllegalStateException failure;
 
     /**
      * @return the backend of this JVM (chosen on the first call)
-     * @throws IllegalStateException when {@code myelin.blas} is invalid or forces an unavailable OpenBLAS
+     * @throws IllegalStateException when {@code myelin.blas} is invalid or forces an unavailable OpenBLAS (on every call)
      */
     public static DenseBackend backend() {
-        return Holder.BACKEND;
+        DenseBackend b = chosen;
+        return b != null ? b : chooseOnce();
+    }
+
+    private static synchronized DenseBackend chooseOnce() {
+        if (chosen != null) {
+            return chosen;
+        }
+        if (failure == null) {
+            try {
+                chosen = choose(System.getProperty(PROPERTY, "auto"), initialThreads());
+                return chosen;
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
+        throw new IllegalStateException(failure.getMessage(), failure);
     }
 
     private static int initialThreads() {
