@@ -34,7 +34,8 @@ final class MatchingProblem {
      */
     static MatchingProblem of(Matrix x, Matrix y, MatchingSettings s) {
         TuningCurves.checkPair(x, y);
-        return of(TuningCurves.of("x", x, s.center()), TuningCurves.of("y", y, s.center()), s.correlation());
+        return of(TuningCurves.of("x", x, s.center(), s.correlation()), TuningCurves.of("y", y, s.center(), s.correlation()),
+                s.correlation());
     }
 
     /**
@@ -63,13 +64,16 @@ final class MatchingProblem {
     }
 
     /**
-     * @param plan row-major plan over the kept units
+     * @param plan row-major plan over the kept units (shared by the result when no unit was dropped)
      * @return the plan as a matrix over all original units (zero rows/columns for dropped units)
      */
     Matrix originalPlan(double[] plan) {
         int p = p();
         int q = q();
         int cols = y.originalUnits;
+        if (p == x.originalUnits && q == cols) {
+            return new Matrix(p, q, plan);
+        }
         double[] out = new double[x.originalUnits * cols];
         for (int i = 0; i < p; i++) {
             int o = x.kept[i] * cols;

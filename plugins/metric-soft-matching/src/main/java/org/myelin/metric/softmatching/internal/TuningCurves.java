@@ -79,10 +79,12 @@ final class TuningCurves {
      * @param name {@code x} or {@code y}, for messages
      * @param m a checked representation
      * @param center whether to centre each kept column over the stimuli
+     * @param modified whether the caller will change {@link #data} (then it is always a copy;
+     *        otherwise the input's array is shared when no unit is dropped and nothing is centred)
      * @return the tuning curves
      * @throws InvalidInputException when every unit is all zeros
      */
-    static TuningCurves of(String name, Matrix m, boolean center) {
+    static TuningCurves of(String name, Matrix m, boolean center, boolean modified) {
         int n = m.rows();
         int c = m.cols();
         double[] src = m.data();
@@ -114,7 +116,7 @@ final class TuningCurves {
         }
         double[] out;
         if (keptCount == c) {
-            out = src.clone();
+            out = center || modified ? src.clone() : src;
         } else {
             out = new double[n * keptCount];
             for (int r = 0; r < n; r++) {
