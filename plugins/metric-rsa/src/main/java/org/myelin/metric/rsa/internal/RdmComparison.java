@@ -54,8 +54,9 @@ final class RdmComparison {
         }
         requireVariance(a, "x", method);
         requireVariance(b, "y", method);
-        CompletableFuture<Ranking> rb = CompletableFuture.supplyAsync(() -> Ranking.of(b));
-        Ranking ra = Ranking.of(a);
+        boolean kendall = method.startsWith("kendall");
+        CompletableFuture<Ranking> rb = CompletableFuture.supplyAsync(() -> Ranking.of(b, kendall));
+        Ranking ra = Ranking.of(a, kendall);
         Ranking rankB = rb.join();
         switch (method) {
             case "spearman":
