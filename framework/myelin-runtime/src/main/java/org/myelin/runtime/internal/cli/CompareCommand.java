@@ -40,7 +40,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * {@code myelin compare X Y --metric ID [--param k=v]... [--json] [--plan-out FILE] [--timing] [--repeat N]}
  * and {@code myelin compare --batch PAIRS.jsonl [--out RESULTS.jsonl]}. X and Y are {@code .npy} or
  * {@code .csv} matrices, rows = stimuli, columns = units. {@code compute_s} excludes JVM start and
- * file reading; with {@code --repeat N} it is the median of N runs. {@code --plan-out} switches on
+ * file reading; with {@code --repeat N} it is the median of N runs after one untimed warm-up run
+ * (the protocol of the numpy peers). {@code --plan-out} switches on
  * a metric's {@code include_plan} parameter when it has one. In a batch, relative paths (x, y and
  * path parameters such as {@code conditions}) resolve against the pairs file's folder; one bad
  * line gives an {@code {"id", "error"}} line and the batch goes on.
@@ -59,7 +60,7 @@ final class CompareCommand {
         o.addOption(Option.builder().longOpt("plan-out").hasArg().argName("FILE")
                 .desc("write the matching / transport plan (details.transport_plan) to FILE (.npy or .csv)").get());
         o.addOption(Option.builder().longOpt("timing").desc("print compute time").get());
-        o.addOption(Option.builder().longOpt("repeat").hasArg().argName("N").desc("compute N times, report the median time").get());
+        o.addOption(Option.builder().longOpt("repeat").hasArg().argName("N").desc("compute N times after one untimed warm-up, report the median time").get());
         o.addOption(Option.builder().longOpt("batch").hasArg().argName("PAIRS.jsonl")
                 .desc("one comparison per line: {\"id\", \"x\", \"y\", \"metric\", \"params\"}").get());
         o.addOption(Option.builder().longOpt("out").hasArg().argName("RESULTS.jsonl").desc("batch results file (default stdout)").get());
@@ -136,7 +137,7 @@ final class CompareCommand {
      * @param x first representation
      * @param y second representation
      * @param raw raw parameter values
-     * @param repeat how many times to compute (the median time is reported)
+     * @param repeat how many times to compute (the median time is reported); above 1, one untimed warm-up run comes first
      * @param base folder that relative path parameters resolve against ({@code null}: the working directory)
      * @param wantPlan switch on the metric's {@code include_plan} parameter, if it has one and it was not given
      * @return {@code metric, value, params, details, timing}
@@ -162,6 +163,10 @@ final class CompareCommand {
             Parameters params = Parameters.resolve(base == null ? "--param" : "params", metric.parameters(), given);
             double[] times = new double[repeat];
             SimilarityResult r = null;
+            if (repeat > 1) {
+                // one untimed warm-up (JIT, native BLAS buffers and threads), as the numpy peers do
+                metric.compare(x, y, params);
+            }
             for (int i = 0; i < repeat; i++) {
                 long t0 = System.nanoTime();
                 r = metric.compare(x, y, params);
