@@ -159,6 +159,7 @@ public final class ExperimentRunner {
             String hash, List<PreparedComparison> comparisons, StartListener onStart) {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put("myelin.spec_file", spec.file().toAbsolutePath().toString());
+        tags.put("myelin.dense_backend", denseBackend());
         if (!spec.description().isEmpty()) {
             tags.put("myelin.description", spec.description());
         }
@@ -220,6 +221,15 @@ public final class ExperimentRunner {
         }
         registry.finishRun(run.id(), RunStatus.FINISHED, null, null);
         return new RunOutcome(run.id(), run.uid(), spec.experiment(), RunStatus.FINISHED, null, OK, seconds, metrics, hash);
+    }
+
+    /** The dense linear-algebra backend plugins compute with (OpenBLAS or the Java fallback), for the record. */
+    private static String denseBackend() {
+        try {
+            return org.myelin.core.linalg.Blas.backend();
+        } catch (RuntimeException | LinkageError e) {
+            return "unavailable: " + e.getMessage();
+        }
     }
 
     private void logFinalMetrics(long runId, Map<String, Double> metrics) {

@@ -94,6 +94,8 @@ class ExperimentRunnerTest {
         assertTrue(registry.files.get(o.runId()).containsKey("representations/hidden.npy"));
         assertTrue(registry.files.get(o.runId()).containsKey("compare/0-rows.json"));
         assertTrue(r.specText().contains("\"beta\":0.8"), r.specText());
+        assertEquals(org.myelin.core.linalg.Blas.backend(), r.tags().get("myelin.dense_backend"),
+                "the run records which dense backend its plugins computed with");
     }
 
     @Test
