@@ -104,7 +104,7 @@ public final class CkaMetric implements SimilarityMetric {
         if (RBF.equals(kernel)) {
             Grams.Rbf kx = Grams.rbf(xc, n, p, threshold, "x");
             Grams.Rbf ky = Grams.rbf(yc, n, q, threshold, "y");
-            a = KernelAlignment.compute(kx.kernel(), ky.kernel(), n, debiased);
+            a = KernelAlignment.compute(kx.kernel(), ky.kernel(), debiased);
             form = "gram";
             details.put("sigma2_x", kx.sigma2());
             details.put("sigma2_y", ky.sigma2());
@@ -114,7 +114,7 @@ public final class CkaMetric implements SimilarityMetric {
             a = FeatureSpaceCka.compute(xc, p, yc, q, n, debiased);
             form = "feature";
         } else {
-            a = KernelAlignment.compute(Grams.linear(xc, n, p), Grams.linear(yc, n, q), n, debiased);
+            a = KernelAlignment.compute(Grams.linear(xc, n, p), Grams.linear(yc, n, q), debiased);
             form = "gram";
         }
         double cka = a.cka();

@@ -6,7 +6,7 @@ import org.myelin.api.InvalidInputException;
 import org.myelin.core.linalg.Blas;
 
 /**
- * Stimulus-by-stimulus gram matrices (n x n, row-major, both triangles) for CKA.
+ * Stimulus-by-stimulus gram matrices for CKA, packed ({@link PackedGram}).
  *
  * <ul>
  * <li>linear: {@code K = Xc Xc'} of the column-centred representation;</li>
@@ -18,7 +18,7 @@ import org.myelin.core.linalg.Blas;
  *
  * The RBF distances are computed from the column-centred rows (distances do not change under
  * translation, and centring first loses fewer digits in the expansion), negative rounding
- * residues are clamped to 0 and the diagonal is exactly 0.
+ * residues are clamped to 0 and the diagonal is exactly 0 (so K_ii = 1).
  */
 final class Grams {
 
@@ -28,20 +28,24 @@ final class Grams {
     /**
      * An RBF gram and the bandwidth it used.
      *
-     * @param kernel the n x n kernel matrix
+     * @param kernel the kernel matrix
      * @param medianSquaredDistance median of the n^2 squared distances
      * @param sigma2 the bandwidth {@code threshold^2 * medianSquaredDistance}
      */
-    record Rbf(double[] kernel, double medianSquaredDistance, double sigma2) {
+    record Rbf(PackedGram kernel, double medianSquaredDistance, double sigma2) {
     }
 
     /**
      * @param xc column-centred representation, n x p
      * @param n stimuli
      * @param p units
-     * @return {@code Xc Xc'}
+     * @return {@code Xc Xc'}, packed
      */
-    static double[] linear(double[] xc, int n, int p) {
+    static PackedGram linear(double[] xc, int n, int p) {
+        return PackedGram.of(product(xc, n, p), n);
+    }
+
+    private static double[] product(double[] xc, int n, int p) {
         double[] k = new double[n * n];
         Blas.dsyrk(false, n, p, 1.0, xc, 0, p, 0.0, k, 0, n);
         return k;
@@ -58,25 +62,17 @@ final class Grams {
      *         stimulus pairs identical), which would divide by zero
      */
     static Rbf rbf(double[] xc, int n, int p, double threshold, String name) {
-        double[] g = linear(xc, n, p);
-        double[] sq = new double[n];
-        for (int i = 0; i < n; i++) {
-            sq[i] = g[i * n + i];
-        }
-        int pairs = n * (n - 1) / 2;
-        double[] upper = new double[pairs];
+        double[] g = product(xc, n, p);
+        double[] upper = new double[PackedGram.pairs(n)];
         IntStream.range(0, n).parallel().forEach(i -> {
             int o = i * n;
-            int u = i * (2 * n - i - 1) / 2 - i - 1;
-            for (int j = 0; j < n; j++) {
-                double d = j == i ? 0.0 : Math.max(0.0, sq[i] + sq[j] - 2.0 * g[o + j]);
-                g[o + j] = d;
-                if (j > i) {
-                    upper[u + j] = d;
-                }
+            int at = PackedGram.rowStart(i, n);
+            double si = g[o + i];
+            for (int j = i + 1; j < n; j++) {
+                upper[at++] = Math.max(0.0, si + g[j * n + j] - 2.0 * g[o + j]);
             }
         });
-        double median = medianWithZeroDiagonal(upper, n);
+        double median = medianWithZeroDiagonal(upper.clone(), n);
         if (!(median > 0)) {
             throw new InvalidInputException(name, "the median squared distance between stimuli is 0 (more than half of all "
                     + "stimulus pairs are identical), so the RBF bandwidth would be 0",
@@ -84,18 +80,23 @@ final class Grams {
         }
         double sigma2 = threshold * threshold * median;
         double scale = -1.0 / (2.0 * sigma2);
-        IntStream.range(0, n).parallel().forEach(i -> {
-            for (int j = i * n, e = j + n; j < e; j++) {
-                g[j] = Math.exp(g[j] * scale);
+        int chunk = 1 << 16;
+        IntStream.range(0, (upper.length + chunk - 1) / chunk).parallel().forEach(c -> {
+            for (int i = c * chunk, e = Math.min(upper.length, i + chunk); i < e; i++) {
+                upper[i] = Math.exp(upper[i] * scale);
             }
         });
-        return new Rbf(g, median, sigma2);
+        double[] diag = new double[n];
+        java.util.Arrays.fill(diag, 1.0);
+        return new Rbf(new PackedGram(n, diag, upper), median, sigma2);
     }
 
     /**
      * Median of the multiset holding n zeros (the diagonal) and each off-diagonal distance twice.
      * Sorted, it is n zeros followed by the sorted upper triangle with every value doubled, since
      * distances are non-negative; so entry t (t &gt;= n) is upper-triangle order statistic (t - n) / 2.
+     *
+     * @param upper the distances; reordered
      */
     private static double medianWithZeroDiagonal(double[] upper, int n) {
         long total = (long) n * n;
