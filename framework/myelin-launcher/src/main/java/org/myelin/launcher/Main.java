@@ -44,6 +44,7 @@ public final class Main {
             "  plugins [--json]                                                plugins, and why a bundle did not load",
             "  drivers [--json]                                                hardware drivers and their status",
             "  gradcheck DIR [--threads N]                                     BPTT gradients vs a fixture folder (JSON; exit 1 if off)",
+            "  bench snn --workload w1|w2 [--batch N] [--threads N] [--json]   peer workloads W1/W2 on the SNN engine (samples/s)",
             "  console                                                         interactive shell: myelin:run, myelin:runs, lb, scr:list",
             "",
             "Options:",

@@ -39,6 +39,7 @@ public final class CommandLineService {
             "  compare --batch PAIRS.jsonl [--out RESULTS.jsonl]               many comparisons, one per line",
             "  drivers [--json]                                                list hardware drivers and their status",
             "  gradcheck DIR [--threads N]                                     check BPTT gradients against a fixture (JSON report)",
+            "  bench snn --workload w1|w2 [--batch N] [--threads N] [--json]   peer workloads W1/W2 on the SNN engine (samples/s)",
             "  console                                                         interactive shell (myelin:run, myelin:runs, ...)");
 
     private BundleContext context;
@@ -115,6 +116,13 @@ public final class CommandLineService {
                         return help(out, GradcheckCommand.USAGE, GradcheckCommand.options());
                     }
                     return GradcheckCommand.run(host, cl, io);
+                }
+                case "bench": {
+                    CommandLine cl = parse(BenchCommand.options(), rest);
+                    if (cl.hasOption("help")) {
+                        return help(out, BenchCommand.USAGE, BenchCommand.options());
+                    }
+                    return BenchCommand.run(host, cl, io, cancelled);
                 }
                 case "drivers": {
                     CommandLine cl = parse(DriversCommand.options(), rest);

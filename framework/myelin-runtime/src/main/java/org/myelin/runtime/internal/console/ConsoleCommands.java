@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ConsoleCommands.class, property = {"osgi.command.scope=myelin", "osgi.command.function=run",
         "osgi.command.function=runs", "osgi.command.function=reproduce", "osgi.command.function=compare", "osgi.command.function=plugins", "osgi.command.function=drivers",
-        "osgi.command.function=gradcheck"})
+        "osgi.command.function=gradcheck", "osgi.command.function=bench"})
 public final class ConsoleCommands {
 
     @Reference
@@ -72,6 +72,14 @@ public final class ConsoleCommands {
      */
     public String gradcheck(String... args) {
         return exec("gradcheck", args);
+    }
+
+    /**
+     * @param args as for {@code bin/myelin bench}, e.g. {@code snn --workload w1}
+     * @return nothing on success, else the exit code with its meaning
+     */
+    public String bench(String... args) {
+        return exec("bench", args);
     }
 
     private String exec(String command, String[] args) {
