@@ -23,13 +23,16 @@ final class TuningCurves {
     final int originalUnits;
     /** The kept (and possibly centred) columns, row-major {@code stimuli x kept.length}. */
     final double[] data;
+    /** Squared Euclidean norm of each kept column of {@link #data}, as it is now. */
+    private double[] norms;
 
-    private TuningCurves(int stimuli, int[] kept, int[] dropped, int originalUnits, double[] data) {
+    private TuningCurves(int stimuli, int[] kept, int[] dropped, int originalUnits, double[] data, double[] norms) {
         this.stimuli = stimuli;
         this.kept = kept;
         this.dropped = dropped;
         this.originalUnits = originalUnits;
         this.data = data;
+        this.norms = norms;
     }
 
     /** @return the number of kept units */
@@ -89,10 +92,13 @@ final class TuningCurves {
         int c = m.cols();
         double[] src = m.data();
         boolean[] nonZero = new boolean[c];
+        double[] squares = new double[c];
         for (int r = 0; r < n; r++) {
             int o = r * c;
             for (int j = 0; j < c; j++) {
-                if (src[o + j] != 0) {
+                double v = src[o + j];
+                squares[j] += v * v;
+                if (v != 0) {
                     nonZero[j] = true;
                 }
             }
@@ -125,10 +131,16 @@ final class TuningCurves {
                 }
             }
         }
+        double[] norms;
         if (center) {
-            centreColumns(out, n, keptCount);
+            norms = centreColumns(out, n, keptCount);
+        } else {
+            norms = new double[keptCount];
+            for (int a = 0; a < keptCount; a++) {
+                norms[a] = squares[kept[a]];
+            }
         }
-        return new TuningCurves(n, kept, dropped, c, out);
+        return new TuningCurves(n, kept, dropped, c, out, norms);
     }
 
     /**
@@ -151,10 +163,8 @@ final class TuningCurves {
                 out[r * k + a] = src[o + kept[a]];
             }
         }
-        if (center) {
-            centreColumns(out, rows.length, k);
-        }
-        return new TuningCurves(rows.length, kept, dropped, originalUnits, out);
+        double[] norms = center ? centreColumns(out, rows.length, k) : columnSquares(out, rows.length, k);
+        return new TuningCurves(rows.length, kept, dropped, originalUnits, out, norms);
     }
 
     /**
@@ -165,13 +175,7 @@ final class TuningCurves {
      */
     int[] normaliseColumns() {
         int k = kept.length;
-        double[] norm = new double[k];
-        for (int r = 0; r < stimuli; r++) {
-            int o = r * k;
-            for (int a = 0; a < k; a++) {
-                norm[a] += data[o + a] * data[o + a];
-            }
-        }
+        double[] norm = norms.clone();
         int zero = 0;
         for (int a = 0; a < k; a++) {
             if (norm[a] == 0) {
@@ -193,24 +197,37 @@ final class TuningCurves {
                 zeros[z++] = kept[a];
             }
         }
+        double[] unit = new double[k];
+        for (int a = 0; a < k; a++) {
+            // 1 up to rounding after the scaling
+            unit[a] = norm[a] == 0 ? 0.0 : 1.0;
+        }
+        norms = unit;
         return zeros;
     }
 
-    /** @return squared Euclidean norm of each kept column */
+    /** @return squared Euclidean norm of each kept column (shared; do not modify) */
     double[] squaredNorms() {
-        int k = kept.length;
-        double[] s = new double[k];
-        for (int r = 0; r < stimuli; r++) {
-            int o = r * k;
-            for (int a = 0; a < k; a++) {
-                s[a] += data[o + a] * data[o + a];
+        return norms;
+    }
+
+    private static double[] columnSquares(double[] d, int n, int c) {
+        double[] s = new double[c];
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            for (int a = 0; a < c; a++) {
+                s[a] += d[o + a] * d[o + a];
             }
         }
         return s;
     }
 
-    /** Column-centres in place, the mean refined by a second pass for accuracy. */
-    private static void centreColumns(double[] d, int n, int c) {
+    /**
+     * Column-centres in place, the mean refined by a second pass for accuracy.
+     *
+     * @return the squared norms of the centred columns
+     */
+    private static double[] centreColumns(double[] d, int n, int c) {
         double[] mean = new double[c];
         for (int r = 0; r < n; r++) {
             int o = r * c;
@@ -231,12 +248,16 @@ final class TuningCurves {
         for (int j = 0; j < c; j++) {
             mean[j] += corr[j] / n;
         }
+        double[] squares = new double[c];
         for (int r = 0; r < n; r++) {
             int o = r * c;
             for (int j = 0; j < c; j++) {
-                d[o + j] -= mean[j];
+                double v = d[o + j] - mean[j];
+                d[o + j] = v;
+                squares[j] += v * v;
             }
         }
+        return squares;
     }
 
     @Override
