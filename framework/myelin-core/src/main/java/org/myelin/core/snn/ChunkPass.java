@@ -36,6 +36,8 @@ final class ChunkPass {
     private final float[][] gradW;
     private final float[][] gradB;
     private final float[][] gradV;
+    private final float[][][] gradWRows;
+    private final float[] acc;
 
     private int tCap;
     private float[][] cur;
@@ -76,6 +78,7 @@ final class ChunkPass {
         gradB = new float[layers][];
         gradV = new float[layers][];
         spikes = new double[layers];
+        gradWRows = new float[layers][][];
         for (int l = 0; l < layers; l++) {
             dyn[l] = specs.get(l).dynamics();
             n[l] = dyn[l].size();
@@ -90,6 +93,14 @@ final class ChunkPass {
             gradB[l] = net.bias(l) == null ? null : grads.of(net.bias(l));
             gradV[l] = net.recurrent(l) == null ? null : grads.of(net.recurrent(l).weight);
         }
+        int widest = 1;
+        for (int l = 0; l < layers; l++) {
+            widest = Math.max(widest, n[l]);
+            if (kernels == SpikeKernels.EVENTS) {
+                gradWRows[l] = new float[net.feedForward(l).in][n[l]];
+            }
+        }
+        acc = new float[widest];
     }
 
     private void ensure(int steps, int inputChannels) {
@@ -199,11 +210,13 @@ final class ChunkPass {
         } else if (spiking[l - 1] && kernels == SpikeKernels.EVENTS) {
             int[] start = actStart[l - 1];
             int[] idx = actIdx[l - 1];
-            float[] we = w.effective;
+            float[][] wr = w.rows();
             for (int r = 0; r < rows; r++) {
                 int ro = r * nl;
-                for (int k = start[r], e = start[r + 1]; k < e; k++) {
-                    DenseProducts.axpy(1f, we, idx[k] * nl, current, ro, nl);
+                if (start[r + 1] > start[r]) {
+                    System.arraycopy(current, ro, acc, 0, nl);
+                    EventKernels.gatherOnes(wr, idx, start[r], start[r + 1], acc, nl);
+                    System.arraycopy(acc, 0, current, ro, nl);
                 }
             }
         } else {
@@ -293,12 +306,15 @@ final class ChunkPass {
                 int[] idx = in.index();
                 float[] val = in.value();
                 if (kernels == SpikeKernels.EVENTS) {
+                    float[][] wr = w.rows();
                     for (int t = 0; t < steps; t++) {
                         for (int b = 0; b < c; b++) {
                             int row = t * batch + r0 + b;
                             int ro = (t * c + b) * nl;
-                            for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
-                                DenseProducts.axpy(val[k], we, idx[k] * nl, current, ro, nl);
+                            if (rs[row + 1] > rs[row]) {
+                                System.arraycopy(current, ro, acc, 0, nl);
+                                EventKernels.gather(wr, idx, val, rs[row], rs[row + 1], acc, nl);
+                                System.arraycopy(acc, 0, current, ro, nl);
                             }
                         }
                     }
@@ -529,11 +545,14 @@ final class ChunkPass {
             if (spiking[l - 1] && kernels == SpikeKernels.EVENTS) {
                 int[] start = actStart[l - 1];
                 int[] idx = actIdx[l - 1];
+                float[][] gr = zeroedRows(l);
                 for (int r = 0; r < rows; r++) {
-                    for (int k = start[r], e = start[r + 1]; k < e; k++) {
-                        DenseProducts.axpy(1f, gc, r * nl, gw, idx[k] * nl, nl);
+                    if (start[r + 1] > start[r]) {
+                        System.arraycopy(gc, r * nl, acc, 0, nl);
+                        EventKernels.scatter(acc, gr, idx, null, start[r], start[r + 1], nl);
                     }
                 }
+                addRows(gr, gw, nl);
             } else {
                 DenseProducts.sgemm(true, false, n[l - 1], nl, rows, 1f, out[l - 1], 0, n[l - 1], gc, 0, nl, 1f, gw, 0, nl);
             }
@@ -558,18 +577,39 @@ final class ChunkPass {
                     int[] rs = in.rowStart();
                     int[] idx = in.index();
                     float[] val = in.value();
+                    float[][] gr = zeroedRows(l);
                     for (int t = 0; t < steps; t++) {
                         for (int b = 0; b < c; b++) {
                             int row = t * batch + r0 + b;
-                            int go = (t * c + b) * nl;
-                            for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
-                                DenseProducts.axpy(val[k], gc, go, gw, idx[k] * nl, nl);
+                            if (rs[row + 1] > rs[row]) {
+                                System.arraycopy(gc, (t * c + b) * nl, acc, 0, nl);
+                                EventKernels.scatter(acc, gr, idx, val, rs[row], rs[row + 1], nl);
                             }
                         }
                     }
+                    addRows(gr, gw, nl);
                 } else {
                     DenseProducts.sgemm(true, false, ch, nl, rows, 1f, xbuf, 0, ch, gc, 0, nl, 1f, gw, 0, nl);
                 }
+        }
+    }
+
+    private float[][] zeroedRows(int l) {
+        float[][] gr = gradWRows[l];
+        for (float[] row : gr) {
+            Arrays.fill(row, 0f);
+        }
+        return gr;
+    }
+
+    /** {@code flat += rows} (flat is {@code [rows.length][n]}); the flat gradient is zero here, so this is a copy in effect. */
+    private static void addRows(float[][] rows, float[] flat, int n) {
+        for (int i = 0; i < rows.length; i++) {
+            float[] r = rows[i];
+            int o = i * n;
+            for (int j = 0; j < n; j++) {
+                flat[o + j] += r[j];
+            }
         }
     }
 

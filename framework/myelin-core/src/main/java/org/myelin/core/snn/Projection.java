@@ -26,6 +26,29 @@ final class Projection {
         refresh();
     }
 
+    private float[][] rows;
+
+    /**
+     * The effective weights as one array per presynaptic unit, for the event kernels; valid after
+     * {@link #syncRows()}.
+     *
+     * @return {@code in} rows of {@code out} values
+     */
+    float[][] rows() {
+        if (rows == null) {
+            rows = new float[in][out];
+        }
+        return rows;
+    }
+
+    /** Copies the effective weights into {@link #rows()} (the engine does it before every batch). */
+    void syncRows() {
+        float[][] r = rows();
+        for (int i = 0; i < in; i++) {
+            System.arraycopy(effective, i * out, r[i], 0, out);
+        }
+    }
+
     boolean constrained() {
         return mask != null || sign != null;
     }

@@ -163,6 +163,11 @@ public final class SnnEngine {
             }
             chunks = grown;
         }
+        if (kernels == SpikeKernels.EVENTS) {
+            for (int l = 0; l < network.layers().size(); l++) {
+                network.feedForward(l).syncRows();
+            }
+        }
         final double divisor = norm;
         final boolean backward = gradients != null;
         rows.forEach(chunkCount, (from, to) -> {
