@@ -34,21 +34,18 @@ final class MatchingProblem {
      */
     static MatchingProblem of(Matrix x, Matrix y, MatchingSettings s) {
         TuningCurves.checkPair(x, y);
-        return of(TuningCurves.of("x", x, s.center(), s.correlation()), TuningCurves.of("y", y, s.center(), s.correlation()),
-                s.correlation());
+        return of(TuningCurves.of("x", x, s.center()), TuningCurves.of("y", y, s.center()), s.correlation());
     }
 
     /**
-     * @param cx curves of x (modified in place for the correlation cost)
-     * @param cy curves of y (likewise)
+     * @param cx curves of x
+     * @param cy curves of y
      * @param correlation whether to use the correlation cost
      * @return the problem with its cost matrix
      */
     static MatchingProblem of(TuningCurves cx, TuningCurves cy, boolean correlation) {
         if (correlation) {
-            int[] zx = cx.normaliseColumns();
-            int[] zy = cy.normaliseColumns();
-            return new MatchingProblem(cx, cy, UnitCosts.correlation(cx, cy), zx, zy);
+            return new MatchingProblem(cx, cy, UnitCosts.correlation(cx, cy), cx.zeroColumns(), cy.zeroColumns());
         }
         return new MatchingProblem(cx, cy, UnitCosts.squaredEuclidean(cx, cy), new int[0], new int[0]);
     }

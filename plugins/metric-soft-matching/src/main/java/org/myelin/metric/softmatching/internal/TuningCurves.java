@@ -21,7 +21,7 @@ final class TuningCurves {
     final int[] dropped;
     /** Number of units of the original matrix. */
     final int originalUnits;
-    /** The kept (and possibly centred) columns, row-major {@code stimuli x kept.length}. */
+    /** The kept (and possibly centred) columns, row-major {@code stimuli x kept.length}; read only. */
     final double[] data;
     /** Squared Euclidean norm of each kept column of {@link #data}, as it is now. */
     private double[] norms;
@@ -82,12 +82,11 @@ final class TuningCurves {
      * @param name {@code x} or {@code y}, for messages
      * @param m a checked representation
      * @param center whether to centre each kept column over the stimuli
-     * @param modified whether the caller will change {@link #data} (then it is always a copy;
-     *        otherwise the input's array is shared when no unit is dropped and nothing is centred)
-     * @return the tuning curves
+     * @return the tuning curves; {@link #data} is the input's own array when no unit is dropped
+     *         and nothing is centred (it is only read)
      * @throws InvalidInputException when every unit is all zeros
      */
-    static TuningCurves of(String name, Matrix m, boolean center, boolean modified) {
+    static TuningCurves of(String name, Matrix m, boolean center) {
         int n = m.rows();
         int c = m.cols();
         double[] src = m.data();
@@ -122,7 +121,7 @@ final class TuningCurves {
         }
         double[] out;
         if (keptCount == c) {
-            out = center || modified ? src.clone() : src;
+            out = center ? src.clone() : src;
         } else {
             out = new double[n * keptCount];
             for (int r = 0; r < n; r++) {
@@ -168,41 +167,20 @@ final class TuningCurves {
     }
 
     /**
-     * Scales each column to unit Euclidean norm; zero columns stay zero (a unit without variance
-     * then has correlation 0, cost 1, with every other unit).
-     *
-     * @return original indices of the zero columns, ascending
+     * @return original indices of the kept units whose curve is the zero vector (constant units
+     *         after centring), ascending: they have correlation 0, cost 1, with every other unit
      */
-    int[] normaliseColumns() {
-        int k = kept.length;
-        double[] norm = norms.clone();
+    int[] zeroColumns() {
         int zero = 0;
-        for (int a = 0; a < k; a++) {
-            if (norm[a] == 0) {
-                zero++;
-                norm[a] = 0;
-            } else {
-                norm[a] = 1.0 / Math.sqrt(norm[a]);
-            }
-        }
-        for (int r = 0; r < stimuli; r++) {
-            int o = r * k;
-            for (int a = 0; a < k; a++) {
-                data[o + a] *= norm[a];
-            }
+        for (double v : norms) {
+            zero += v == 0 ? 1 : 0;
         }
         int[] zeros = new int[zero];
-        for (int a = 0, z = 0; a < k; a++) {
-            if (norm[a] == 0) {
+        for (int a = 0, z = 0; a < norms.length; a++) {
+            if (norms[a] == 0) {
                 zeros[z++] = kept[a];
             }
         }
-        double[] unit = new double[k];
-        for (int a = 0; a < k; a++) {
-            // 1 up to rounding after the scaling
-            unit[a] = norm[a] == 0 ? 0.0 : 1.0;
-        }
-        norms = unit;
         return zeros;
     }
 

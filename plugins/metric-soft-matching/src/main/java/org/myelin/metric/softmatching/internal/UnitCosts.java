@@ -13,8 +13,9 @@ import org.myelin.core.linalg.Blas;
  *     costs exactly 0 (POT's {@code ot.dist} leaves about 1e-7 after the square root).</li>
  * <li>{@code correlation}: {@code C_ij = 1 - x_i.y_j / (|x_i| |y_j|)}, clamped to [0, 2]; with
  *     centred curves this is {@code 1 - Pearson r}. A zero curve has correlation 0 (cost 1).
- *     Entries below 1e-8 are recomputed as {@code ||x_i/|x_i| - y_j/|y_j| ||^2 / 2} (equal for unit
- *     vectors, without the cancellation), so a copy of a unit costs exactly 0.</li>
+ *     The cosines come from the unscaled product, {@code (X'Y)_ij / (|x_i| |y_j|)}, so the curves
+ *     are never rescaled; entries below 1e-8 are recomputed as {@code ||x_i/|x_i| - y_j/|y_j| ||^2 / 2}
+ *     (equal for unit vectors, without the cancellation), so a copy of a unit costs exactly 0.</li>
  * </ul>
  */
 final class UnitCosts {
@@ -51,25 +52,46 @@ final class UnitCosts {
     }
 
     /**
-     * @param x curves of the first representation, columns already scaled to unit norm
-     * @param y curves of the second, columns scaled to unit norm
+     * @param x curves of the first representation (n x p)
+     * @param y curves of the second (n x q)
      * @return row-major p x q correlation distances {@code 1 - cos}
      */
     static double[] correlation(TuningCurves x, TuningCurves y) {
         int p = x.units();
         int q = y.units();
         double[] c = crossProduct(x, y);
+        double[] ix = inverseNorms(x.squaredNorms());
+        double[] iy = inverseNorms(y.squaredNorms());
         for (int i = 0; i < p; i++) {
             int o = i * q;
+            double si = ix[i];
             for (int j = 0; j < q; j++) {
-                double d = 1.0 - c[o + j];
+                double d = 1.0 - c[o + j] * si * iy[j];
                 if (d < CANCELLATION) {
-                    d = 0.5 * direct(x.data, p, i, y.data, q, j, x.stimuli);
+                    d = 0.5 * directScaled(x.data, p, i, si, y.data, q, j, iy[j], x.stimuli);
                 }
                 c[o + j] = Math.min(2.0, Math.max(0.0, d));
             }
         }
         return c;
+    }
+
+    /** 1/|v| for each squared norm, 0 for a zero vector (so its cosine with anything is 0). */
+    private static double[] inverseNorms(double[] squares) {
+        double[] s = new double[squares.length];
+        for (int a = 0; a < s.length; a++) {
+            s[a] = squares[a] == 0 ? 0.0 : 1.0 / Math.sqrt(squares[a]);
+        }
+        return s;
+    }
+
+    private static double directScaled(double[] x, int p, int i, double sx, double[] y, int q, int j, double sy, int n) {
+        double s = 0;
+        for (int r = 0; r < n; r++) {
+            double d = x[r * p + i] * sx - y[r * q + j] * sy;
+            s += d * d;
+        }
+        return s;
     }
 
     /** {@code X' Y}, p x q. */
