@@ -48,7 +48,13 @@ final class TuningCurves {
      * @throws InvalidInputException for NaN or infinite entries or no columns
      */
     static void checkFinite(String name, Matrix m) {
-        int[] bad = m.firstNonFinite();
+        // v * 0 is 0 for every finite v and NaN for NaN and +-Inf: one vectorisable pass finds out
+        // whether there is anything to report; the exact position is then looked up
+        double z = 0;
+        for (double v : m.data()) {
+            z += v * 0.0;
+        }
+        int[] bad = z == 0 ? null : m.firstNonFinite();
         if (bad != null) {
             throw new InvalidInputException(name, "row " + bad[0] + ", column " + bad[1] + " is " + m.get(bad[0], bad[1])
                     + " (rows and columns count from 0)", "remove or impute non-finite values before comparing");
@@ -90,21 +96,21 @@ final class TuningCurves {
         int n = m.rows();
         int c = m.cols();
         double[] src = m.data();
-        boolean[] nonZero = new boolean[c];
         double[] squares = new double[c];
         for (int r = 0; r < n; r++) {
             int o = r * c;
             for (int j = 0; j < c; j++) {
                 double v = src[o + j];
                 squares[j] += v * v;
-                if (v != 0) {
-                    nonZero[j] = true;
-                }
             }
         }
+        boolean[] nonZero = new boolean[c];
         int keptCount = 0;
-        for (boolean b : nonZero) {
-            keptCount += b ? 1 : 0;
+        for (int j = 0; j < c; j++) {
+            // a positive sum of squares proves a non-zero entry; a zero sum is checked exactly,
+            // since entries below 1e-162 square to 0
+            nonZero[j] = squares[j] > 0 || hasNonZero(src, n, c, j);
+            keptCount += nonZero[j] ? 1 : 0;
         }
         if (keptCount == 0) {
             throw new InvalidInputException(name, "all " + c + " units (columns) are zero for every stimulus",
@@ -182,6 +188,15 @@ final class TuningCurves {
             }
         }
         return zeros;
+    }
+
+    private static boolean hasNonZero(double[] d, int n, int c, int j) {
+        for (int r = 0; r < n; r++) {
+            if (d[r * c + j] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return squared Euclidean norm of each kept column (shared; do not modify) */
