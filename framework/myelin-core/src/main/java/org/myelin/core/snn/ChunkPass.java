@@ -38,6 +38,11 @@ final class ChunkPass {
     private final float[][] gradV;
     private final float[][][] gradWRows;
     private final float[] acc;
+    private int[] channelStart;
+    private int[] channelFill;
+    private int[] eventRow;
+    private float[] eventValue;
+    private float[][] gradRows;
 
     private int tCap;
     private float[][] cur;
@@ -96,7 +101,7 @@ final class ChunkPass {
         int widest = 1;
         for (int l = 0; l < layers; l++) {
             widest = Math.max(widest, n[l]);
-            if (kernels == SpikeKernels.EVENTS) {
+            if (kernels == SpikeKernels.EVENTS && l > 0) {
                 gradWRows[l] = new float[net.feedForward(l).in][n[l]];
             }
         }
@@ -350,15 +355,28 @@ final class ChunkPass {
         float[] act = result.activity[l];
         float invT = 1f / steps;
         double total = 0;
+        int[] start = actStart[l];
+        int[] idx = actIdx[l];
         for (int b = 0; b < c; b++) {
             int ao = (r0 + b) * nl;
-            for (int j = 0; j < nl; j++) {
-                float s = 0f;
-                for (int t = 0; t < steps; t++) {
-                    s += o[(t * c + b) * nl + j];
+            Arrays.fill(acc, 0, nl, 0f);
+            for (int t = 0; t < steps; t++) {
+                int r = t * c + b;
+                int ro = r * nl;
+                if (spiking[l]) {
+                    // only the nonzero outputs: adding the zeros would not change the sums
+                    for (int k = start[r], e = start[r + 1]; k < e; k++) {
+                        acc[idx[k]] += o[ro + idx[k]];
+                    }
+                } else {
+                    for (int j = 0; j < nl; j++) {
+                        acc[j] += o[ro + j];
+                    }
                 }
-                act[ao + j] = s * invT;
-                total += s;
+            }
+            for (int j = 0; j < nl; j++) {
+                act[ao + j] = acc[j] * invT;
+                total += acc[j];
             }
         }
         spikes[l] = total;
@@ -511,7 +529,9 @@ final class ChunkPass {
         if (gradB[l] != null) {
             float[] gb = gradB[l];
             for (int r = 0; r < rows; r++) {
-                DenseProducts.axpy(1f, gc, r * nl, gb, 0, nl);
+                // through the offset-0 scratch row, so that the sum is vectorised (same order)
+                System.arraycopy(gc, r * nl, acc, 0, nl);
+                EventKernels.add(1f, acc, gb, nl);
             }
         }
         weightGradient(l, in, r0, c, steps);
@@ -577,21 +597,86 @@ final class ChunkPass {
                     int[] rs = in.rowStart();
                     int[] idx = in.index();
                     float[] val = in.value();
-                    float[][] gr = zeroedRows(l);
-                    for (int t = 0; t < steps; t++) {
-                        for (int b = 0; b < c; b++) {
-                            int row = t * batch + r0 + b;
-                            if (rs[row + 1] > rs[row]) {
-                                System.arraycopy(gc, (t * c + b) * nl, acc, 0, nl);
-                                EventKernels.scatter(acc, gr, idx, val, rs[row], rs[row + 1], nl);
-                            }
-                        }
-                    }
-                    addRows(gr, gw, nl);
+                    inputGradientByChannel(rs, idx, val, r0, c, steps, batch, ch, nl, gc, gw);
                 } else {
                     DenseProducts.sgemm(true, false, ch, nl, rows, 1f, xbuf, 0, ch, gc, 0, nl, 1f, gw, 0, nl);
                 }
         }
+    }
+
+    /**
+     * {@code dW0 = sum over input events of value x dI[row]}, one input channel at a time: the
+     * chunk's events are sorted by channel (a counting sort that keeps rows ascending), the current
+     * gradient rows are copied into row arrays, and each channel's weight-gradient row is summed
+     * in the L1 cache with the fused gather instead of being read and written once per event.
+     * Every element still adds its events in ascending row order, as the per-event loop did.
+     */
+    private void inputGradientByChannel(int[] rs, int[] idx, float[] val, int r0, int c, int steps, int batch, int ch, int nl,
+            float[] gc, float[] gw) {
+        int rows = steps * c;
+        if (channelStart == null || channelStart.length < ch + 1) {
+            channelStart = new int[ch + 1];
+        }
+        int[] cs = channelStart;
+        Arrays.fill(cs, 0, ch + 1, 0);
+        int events = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < c; b++) {
+                int row = t * batch + r0 + b;
+                for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
+                    cs[idx[k] + 1]++;
+                }
+                events += rs[row + 1] - rs[row];
+            }
+        }
+        for (int i = 0; i < ch; i++) {
+            cs[i + 1] += cs[i];
+        }
+        if (eventRow == null || eventRow.length < events) {
+            eventRow = new int[Math.max(events, 1024)];
+            eventValue = new float[eventRow.length];
+        }
+        if (gradRows == null || gradRows.length < rows || gradRows[0].length != nl) {
+            gradRows = new float[tCap * cap][nl];
+        }
+        int[] fill = channelFill(ch);
+        System.arraycopy(cs, 0, fill, 0, ch);
+        boolean ones = true;
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < c; b++) {
+                int row = t * batch + r0 + b;
+                int r = t * c + b;
+                if (rs[row + 1] > rs[row]) {
+                    System.arraycopy(gc, r * nl, gradRows[r], 0, nl);
+                }
+                for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
+                    int p = fill[idx[k]]++;
+                    eventRow[p] = r;
+                    eventValue[p] = val[k];
+                    ones &= val[k] == 1f;
+                }
+            }
+        }
+        for (int i = 0; i < ch; i++) {
+            if (cs[i + 1] == cs[i]) {
+                continue;
+            }
+            Arrays.fill(acc, 0, nl, 0f);
+            if (ones) {
+                EventKernels.gatherOnes(gradRows, eventRow, cs[i], cs[i + 1], acc, nl);
+            } else {
+                EventKernels.gather(gradRows, eventRow, eventValue, cs[i], cs[i + 1], acc, nl);
+            }
+            // gw is zero here and a sum that starts at +0 is never -0, so copying equals adding
+            System.arraycopy(acc, 0, gw, i * nl, nl);
+        }
+    }
+
+    private int[] channelFill(int ch) {
+        if (channelFill == null || channelFill.length < ch) {
+            channelFill = new int[ch];
+        }
+        return channelFill;
     }
 
     private float[][] zeroedRows(int l) {
