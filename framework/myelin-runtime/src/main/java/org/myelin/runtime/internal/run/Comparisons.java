@@ -22,7 +22,8 @@ import org.myelin.runtime.internal.matrix.MatrixFiles;
  * Computes the {@code compare:} block after training: representations of this run by name, or
  * of a recorded run as {@code run:ID/NAME} (its {@code representations/NAME.npy} artifact). Each
  * value is logged as the metric {@code compare.METRIC(A,B)} and its details are stored as the
- * artifact {@code compare/INDEX-METRIC.json}.
+ * artifact {@code compare/INDEX-METRIC.json}. A metric's rejection of its input is re-thrown
+ * naming the comparison and which representations its {@code x} and {@code y} were.
  */
 final class Comparisons {
 
@@ -49,7 +50,14 @@ final class Comparisons {
                         + c.ref().b() + " has " + b.rows(), "compare representations of the same test stimuli");
             }
             long t0 = System.nanoTime();
-            SimilarityResult r = c.metric().compare(a, b, c.params());
+            SimilarityResult r;
+            try {
+                r = c.metric().compare(a, b, c.params());
+            } catch (InvalidInputException e) {
+                // the metric names its inputs x and y; say which representations those were
+                throw new InvalidInputException("compare[" + c.ref().index() + "] " + c.ref().metric().id() + "(x = " + c.ref().a()
+                        + ", y = " + c.ref().b() + ")", e.getMessage(), null, e);
+            }
             double secs = (System.nanoTime() - t0) / 1e9;
             String key = "compare." + c.ref().metric().id() + "(" + c.ref().a() + "," + c.ref().b() + ")";
             out.put(key, r.value());
