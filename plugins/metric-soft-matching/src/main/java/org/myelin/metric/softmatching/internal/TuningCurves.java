@@ -50,11 +50,22 @@ final class TuningCurves {
     static void checkFinite(String name, Matrix m) {
         // v * 0 is 0 for every finite v and NaN for NaN and +-Inf: one vectorisable pass finds out
         // whether there is anything to report; the exact position is then looked up
-        double z = 0;
-        for (double v : m.data()) {
-            z += v * 0.0;
+        double[] d = m.data();
+        double z0 = 0;
+        double z1 = 0;
+        double z2 = 0;
+        double z3 = 0;
+        int k = 0;
+        for (; k + 3 < d.length; k += 4) {
+            z0 += d[k] * 0.0;
+            z1 += d[k + 1] * 0.0;
+            z2 += d[k + 2] * 0.0;
+            z3 += d[k + 3] * 0.0;
         }
-        int[] bad = z == 0 ? null : m.firstNonFinite();
+        for (; k < d.length; k++) {
+            z0 += d[k] * 0.0;
+        }
+        int[] bad = z0 + z1 + z2 + z3 == 0 ? null : m.firstNonFinite();
         if (bad != null) {
             throw new InvalidInputException(name, "row " + bad[0] + ", column " + bad[1] + " is " + m.get(bad[0], bad[1])
                     + " (rows and columns count from 0)", "remove or impute non-finite values before comparing");
