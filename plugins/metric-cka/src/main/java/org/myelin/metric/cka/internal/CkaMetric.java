@@ -96,12 +96,15 @@ public final class CkaMetric implements SimilarityMetric {
         int n = x.rows();
         int p = x.cols();
         int q = y.cols();
-        double[] xc = RepresentationChecks.centreColumns(x);
-        double[] yc = RepresentationChecks.centreColumns(y);
         Map<String, Object> details = new LinkedHashMap<>();
         Alignment a;
         String form;
-        if (RBF.equals(kernel)) {
+        if (LINEAR.equals(kernel) && n > p && n > q) {
+            a = FeatureSpaceCka.compute(x, y, debiased);
+            form = "feature";
+        } else if (RBF.equals(kernel)) {
+            double[] xc = RepresentationChecks.centreColumns(x);
+            double[] yc = RepresentationChecks.centreColumns(y);
             Grams.Rbf kx = Grams.rbf(xc, n, p, threshold, "x");
             Grams.Rbf ky = Grams.rbf(yc, n, q, threshold, "y");
             a = KernelAlignment.compute(kx.kernel(), ky.kernel(), debiased);
@@ -110,10 +113,9 @@ public final class CkaMetric implements SimilarityMetric {
             details.put("sigma2_y", ky.sigma2());
             details.put("median_sq_distance_x", kx.medianSquaredDistance());
             details.put("median_sq_distance_y", ky.medianSquaredDistance());
-        } else if (n > p && n > q) {
-            a = FeatureSpaceCka.compute(xc, p, yc, q, n, debiased);
-            form = "feature";
         } else {
+            double[] xc = RepresentationChecks.centreColumns(x);
+            double[] yc = RepresentationChecks.centreColumns(y);
             a = KernelAlignment.compute(Grams.linear(xc, n, p), Grams.linear(yc, n, q), debiased);
             form = "gram";
         }

@@ -73,6 +73,21 @@ final class RepresentationChecks {
      * @return {@code H m}, row-major
      */
     static double[] centreColumns(Matrix m) {
+        double[] out = new double[m.data().length];
+        centreColumnsInto(m, out, m.cols(), 0);
+        return out;
+    }
+
+    /**
+     * Writes {@code H m} into columns {@code offset .. offset + m.cols() - 1} of a row-major
+     * destination with row stride {@code stride} (so two representations can share one array).
+     *
+     * @param m the representation, n x c
+     * @param dst destination, at least n x stride
+     * @param stride row stride of dst
+     * @param offset first column in dst
+     */
+    static void centreColumnsInto(Matrix m, double[] dst, int stride, int offset) {
         int n = m.rows();
         int c = m.cols();
         double[] src = m.data();
@@ -96,13 +111,12 @@ final class RepresentationChecks {
         for (int j = 0; j < c; j++) {
             mean[j] += corr[j] / n;
         }
-        double[] out = new double[src.length];
         for (int r = 0; r < n; r++) {
             int o = r * c;
+            int d = r * stride + offset;
             for (int j = 0; j < c; j++) {
-                out[o + j] = src[o + j] - mean[j];
+                dst[d + j] = src[o + j] - mean[j];
             }
         }
-        return out;
     }
 }
