@@ -165,6 +165,7 @@ public final class NetworkSimplex {
         initialiseTree(supply, demand);
         pivots = 0;
         nextArc = 0;
+        // pivots since the potentials were last recomputed from the tree (the initial ones are exact)
         long sinceRefresh = 0;
         long limit = 200L * nodes + 100_000L;
         while (true) {
@@ -174,6 +175,9 @@ public final class NetworkSimplex {
                         + sinks + " problem without reaching optimality (costs spanning too many orders of magnitude?)");
             }
             if (!findEnteringArc()) {
+                if (sinceRefresh == 0) {
+                    break;
+                }
                 // declare optimality only against potentials recomputed from the tree
                 refreshPotentials();
                 sinceRefresh = 0;
