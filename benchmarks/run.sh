@@ -7,13 +7,12 @@
 # Plain JMH (its own options and output): JMH=1 benchmarks/run.sh -h
 set -e
 here=$(cd "$(dirname "$0")" && pwd -P)
-cp_file="$here/target/benchmarks.classpath"
-if [ ! -f "$cp_file" ]; then
-  echo "run.sh: $cp_file is missing; build with: mvn -B -q -o -pl benchmarks package" >&2
+if [ ! -d "$here/target/lib" ] || [ ! -d "$here/target/classes/META-INF" ]; then
+  echo "run.sh: $here/target/lib or the compiled benchmarks are missing; build with: mvn -B -q -o -pl benchmarks package" >&2
   exit 2
 fi
 if [ -n "$JAVA_HOME" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 main=org.myelin.benchmarks.DenseTable
 if [ -n "$JMH" ]; then main=org.openjdk.jmh.Main; fi
-exec "$JAVA" -cp "$here/target/classes:$(cat "$cp_file")" \
+exec "$JAVA" -cp "$here/target/classes:$here/target/lib/*" \
   -Dorg.bytedeco.javacpp.cachedir="$here/target/javacpp-cache" $main "$@"
