@@ -41,10 +41,16 @@ final class Projection {
         return rows;
     }
 
-    /** Copies the effective weights into {@link #rows()} (the engine does it before every batch). */
-    void syncRows() {
+    /**
+     * Copies the effective weights of units {@code [from, to)} into {@link #rows()} (the engine
+     * does it for all units before every batch).
+     *
+     * @param from first presynaptic unit
+     * @param to one past the last
+     */
+    void syncRows(int from, int to) {
         float[][] r = rows();
-        for (int i = 0; i < in; i++) {
+        for (int i = from; i < to; i++) {
             System.arraycopy(effective, i * out, r[i], 0, out);
         }
     }

@@ -165,7 +165,8 @@ public final class SnnEngine {
         }
         if (kernels == SpikeKernels.EVENTS) {
             for (int l = 0; l < network.layers().size(); l++) {
-                network.feedForward(l).syncRows();
+                Projection p = network.feedForward(l);
+                rows.forEach(p.in, p::syncRows);
             }
         }
         final double divisor = norm;
