@@ -30,7 +30,7 @@ final class Projection {
 
     /**
      * The effective weights as one array per presynaptic unit, for the event kernels; valid after
-     * {@link #syncRows()}.
+     * {@link #syncRows}. Not thread-safe on first use: call it once before copying rows from several threads.
      *
      * @return {@code in} rows of {@code out} values
      */

@@ -166,6 +166,7 @@ public final class SnnEngine {
         if (kernels == SpikeKernels.EVENTS) {
             for (int l = 0; l < network.layers().size(); l++) {
                 Projection p = network.feedForward(l);
+                p.rows(); // allocated here, not lazily by two threads at once
                 rows.forEach(p.in, p::syncRows);
             }
         }
