@@ -71,6 +71,8 @@ final class Host {
         config.put("felix.fileinstall.bundles.new.start", "true");
         config.put("felix.fileinstall.bundles.startTransient", "true");
         config.put("ds.loglevel", "warn");
+        // Delayed components (the registry) stay active once used instead of closing when released.
+        config.put("ds.delayed.keepInstances", "true");
         config.put("myelin.home", layout.home().toString());
         config.put("myelin.data.dir", data.toString());
         config.put("myelin.role", console ? "console" : "command");

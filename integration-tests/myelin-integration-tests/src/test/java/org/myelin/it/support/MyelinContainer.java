@@ -69,6 +69,7 @@ public final class MyelinContainer {
                 frameworkProperty("myelin.data.dir").value(dataDir.toString()),
                 frameworkProperty("myelin.role").value("command"),
                 frameworkProperty("ds.loglevel").value("warn"),
+                frameworkProperty("ds.delayed.keepInstances").value("true"),
                 frameworkProperty("felix.log.level").value(System.getProperty("myelin.it.felixlog", "1")),
                 frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
                 frameworkProperty("felix.fileinstall.poll").value("500"),
