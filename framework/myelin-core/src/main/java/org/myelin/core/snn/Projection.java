@@ -30,7 +30,7 @@ final class Projection {
 
     /**
      * The effective weights as one array per presynaptic unit, for the event kernels; valid after
-     * {@link #syncRows}. Not thread-safe on first use: call it once before copying rows from several threads.
+     * {@link #syncRows}.
      *
      * @return {@code in} rows of {@code out} values
      */

@@ -165,9 +165,9 @@ public final class SnnEngine {
         }
         if (kernels == SpikeKernels.EVENTS) {
             for (int l = 0; l < network.layers().size(); l++) {
+                // serial: a hand-off to the pool costs more than the copy (measured with W1, 2 threads)
                 Projection p = network.feedForward(l);
-                p.rows(); // allocated here, not lazily by two threads at once
-                rows.forEach(p.in, p::syncRows);
+                p.syncRows(0, p.in);
             }
         }
         final double divisor = norm;
@@ -200,6 +200,13 @@ public final class SnnEngine {
 
     private void reduce(Gradients gradients, int chunkCount) {
         float[][] dst = gradients.arrays();
+        if (chunkCount == 1) {
+            // one chunk: a copy, and no hand-off to the pool (batch 1 with 2 threads was slower than 1 thread)
+            for (int p = 0; p < dst.length; p++) {
+                System.arraycopy(chunks[0].grads.arrays()[p], 0, dst[p], 0, dst[p].length);
+            }
+            return;
+        }
         for (int p = 0; p < dst.length; p++) {
             final float[] out = dst[p];
             final int param = p;
