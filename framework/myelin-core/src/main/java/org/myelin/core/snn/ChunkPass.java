@@ -21,6 +21,14 @@ import org.myelin.core.random.RandomStream;
  */
 final class ChunkPass {
 
+    /**
+     * Unused elements after the small arrays that every event writes ({@link #acc}, the counting
+     * sort's counters): chunks run on different cores, and without the gap the heap may place one
+     * chunk's array in the same cache line as another chunk's (false sharing). A guard; on this
+     * shared machine its effect was within the run-to-run noise.
+     */
+    private static final int PAD = 32;
+
     private final SnnNetwork net;
     private final SpikeKernels kernels;
     private final Readout readout;
@@ -105,7 +113,7 @@ final class ChunkPass {
                 gradWRows[l] = new float[net.feedForward(l).in][n[l]];
             }
         }
-        acc = new float[widest];
+        acc = new float[widest + PAD];
     }
 
     private void ensure(int steps, int inputChannels) {
@@ -615,7 +623,7 @@ final class ChunkPass {
             float[] gc, float[] gw) {
         int rows = steps * c;
         if (channelStart == null || channelStart.length < ch + 1) {
-            channelStart = new int[ch + 1];
+            channelStart = new int[ch + 1 + PAD];
         }
         int[] cs = channelStart;
         Arrays.fill(cs, 0, ch + 1, 0);
@@ -674,7 +682,7 @@ final class ChunkPass {
 
     private int[] channelFill(int ch) {
         if (channelFill == null || channelFill.length < ch) {
-            channelFill = new int[ch];
+            channelFill = new int[ch + PAD];
         }
         return channelFill;
     }
