@@ -210,7 +210,13 @@ final class ChunkPass {
         float[] current = cur[l];
         Projection w = net.feedForward(l);
         Parameter bias = net.bias(l);
-        if (bias == null) {
+        double noise = net.layers().get(l).options().noiseStd();
+        // spike input without noise: each step's currents are made right before the neurons read
+        // them (still in cache), with the same operations per element as the all-steps path
+        boolean perStep = l == 0 && in.form() == InputBatch.Form.SPIKES && kernels == SpikeKernels.EVENTS && noise == 0;
+        if (perStep) {
+            // nothing to prepare
+        } else if (bias == null) {
             Arrays.fill(current, 0, rows * nl, 0f);
         } else {
             float[] bv = bias.values();
@@ -218,7 +224,9 @@ final class ChunkPass {
                 System.arraycopy(bv, 0, current, r * nl, nl);
             }
         }
-        if (l == 0) {
+        if (perStep) {
+            // see the time loop
+        } else if (l == 0) {
             inputCurrents(in, r0, c, steps, w, current);
         } else if (spiking[l - 1] && kernels == SpikeKernels.EVENTS) {
             int[] start = actStart[l - 1];
@@ -235,7 +243,6 @@ final class ChunkPass {
         } else {
             DenseProducts.sgemm(false, false, rows, nl, n[l - 1], 1f, out[l - 1], 0, n[l - 1], w.effective, 0, nl, 1f, current, 0, nl);
         }
-        double noise = net.layers().get(l).options().noiseStd();
         if (noise > 0) {
             long[] seeds = in.rowSeeds();
             for (int b = 0; b < c; b++) {
@@ -259,6 +266,9 @@ final class ChunkPass {
         int ptr = 0;
         float[] o = out[l];
         for (int t = 0; t < steps; t++) {
+            if (perStep) {
+                inputStep(in, r0, c, t, w, bias, current);
+            }
             if (v != null && t > 0) {
                 if (spiking[l] && kernels == SpikeKernels.EVENTS) {
                     for (int b = 0; b < c; b++) {
@@ -291,6 +301,26 @@ final class ChunkPass {
                     start[r + 1] = ptr;
                 }
             }
+        }
+    }
+
+    /** Step {@code t} of the spike input's currents: bias, then the events in order, as {@link #inputCurrents} does. */
+    private void inputStep(InputBatch in, int r0, int c, int t, Projection w, Parameter bias, float[] current) {
+        int nl = n[0];
+        int batch = in.batch();
+        int[] rs = in.rowStart();
+        int[] idx = in.index();
+        float[] val = in.value();
+        float[][] wr = w.rows();
+        for (int b = 0; b < c; b++) {
+            int row = t * batch + r0 + b;
+            if (bias == null) {
+                Arrays.fill(acc, 0, nl, 0f);
+            } else {
+                System.arraycopy(bias.values(), 0, acc, 0, nl);
+            }
+            EventKernels.gather(wr, idx, val, rs[row], rs[row + 1], acc, nl);
+            System.arraycopy(acc, 0, current, (t * c + b) * nl, nl);
         }
     }
 
