@@ -52,6 +52,16 @@ public final class NpyArray {
     /**
      * @param shape the shape (any number of dimensions, product = data.length)
      * @param data values in C order (shared, not copied)
+     * @return a float32 array
+     */
+    public static NpyArray ofFloats(int[] shape, float[] data) {
+        check(data.length, shape);
+        return new NpyArray(NpyDtype.FLOAT32, shape.clone(), data);
+    }
+
+    /**
+     * @param shape the shape (any number of dimensions, product = data.length)
+     * @param data values in C order (shared, not copied)
      * @return an int32 array
      */
     public static NpyArray ofInts(int[] shape, int[] data) {
