@@ -145,4 +145,51 @@ public final class Blas {
         }
         BackendChoice.backend().dsyrk(trans, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
     }
+    /**
+     * The three cross products of two column blocks over the same rows, {@code A^T A} (p x p),
+     * {@code A^T B} (p x q) and {@code B^T B} (q x q), e.g. the feature-space products of two
+     * representations of the same stimuli (linear CKA, CCA). One call instead of
+     * {@link #dsyrk} + {@link #dgemm} + {@link #dsyrk}: under OpenBLAS each operand is copied to
+     * native memory once, not twice. Both triangles of the symmetric results are written.
+     *
+     * @param n rows of A and B
+     * @param a A, n x p row-major, contiguous ({@code a.length == n * p})
+     * @param p columns of A
+     * @param b B, n x q row-major, contiguous
+     * @param q columns of B
+     * @param aa receives {@code A^T A}, length {@code p * p}
+     * @param ab receives {@code A^T B}, length {@code p * q}
+     * @param bb receives {@code B^T B}, length {@code q * q}
+     * @throws IllegalArgumentException when an array length does not match the shape, or a result overlaps an operand
+     */
+    public static void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb) {
+        MatrixArguments.dims("crossProducts", p, q, n);
+        exactLength("A", a, (long) n * p, n + " x " + p);
+        exactLength("B", b, (long) n * q, n + " x " + q);
+        exactLength("A^T A", aa, (long) p * p, p + " x " + p);
+        exactLength("A^T B", ab, (long) p * q, p + " x " + q);
+        exactLength("B^T B", bb, (long) q * q, q + " x " + q);
+        for (double[] r : new double[][] {aa, ab, bb}) {
+            if (r == a || r == b) {
+                throw new IllegalArgumentException("crossProducts: a result array is also an operand");
+            }
+        }
+        if (aa == ab || aa == bb || ab == bb) {
+            throw new IllegalArgumentException("crossProducts: the three results need three distinct arrays");
+        }
+        if (p == 0 || q == 0) {
+            java.util.Arrays.fill(aa, 0.0);
+            java.util.Arrays.fill(ab, 0.0);
+            java.util.Arrays.fill(bb, 0.0);
+            return;
+        }
+        BackendChoice.backend().crossProducts(n, a, p, b, q, aa, ab, bb);
+    }
+
+    private static void exactLength(String name, double[] x, long expected, String shape) {
+        if (x.length != expected) {
+            throw new IllegalArgumentException("crossProducts: " + name + " has " + x.length + " elements, a " + shape
+                    + " matrix needs " + expected);
+        }
+    }
 }

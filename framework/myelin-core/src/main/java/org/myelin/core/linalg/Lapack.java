@@ -3,9 +3,9 @@ package org.myelin.core.linalg;
 import org.myelin.core.linalg.internal.BackendChoice;
 
 /**
- * Dense factorisations on row-major Java arrays: thin SVD, symmetric eigen-decomposition and
- * Cholesky solve, on the backend {@link Blas#backend()} names (LAPACK's {@code dgesdd},
- * {@code dsyevd} and {@code dposv} under OpenBLAS; Jacobi SVD, Householder + QL and a plain
+ * Dense factorisations on row-major Java arrays: thin SVD, symmetric eigen-decomposition (or
+ * the eigenvalues alone) and Cholesky solve, on the backend {@link Blas#backend()} names
+ * (LAPACK's {@code dgesdd}, {@code dsyevd} and {@code dposv} under OpenBLAS; Jacobi SVD, Householder + QL and a plain
  * Cholesky in Java). Inputs are never modified; results are new arrays. Non-finite input is
  * rejected with an {@link IllegalArgumentException} naming the row and column.
  */
@@ -53,6 +53,25 @@ public final class Lapack {
             return new SymmetricEigen(0, new double[0], new double[0]);
         }
         return BackendChoice.backend().symmetricEigen(a, n);
+    }
+
+    /**
+     * The eigenvalues of a symmetric matrix without its eigenvectors (LAPACK {@code dsyevd} with
+     * {@code jobz = 'N'}, about a third of the full decomposition's time). Only the lower triangle
+     * is read.
+     *
+     * @param a symmetric n x n row-major (not modified)
+     * @param n order
+     * @return eigenvalues ascending
+     * @throws IllegalArgumentException when the array length is not {@code n * n} or A is not finite
+     */
+    public static double[] symmetricEigenvalues(double[] a, int n) {
+        MatrixArguments.square("symmetricEigenvalues", a.length, n, "A");
+        MatrixArguments.finite("symmetricEigenvalues", a, Math.max(n, 1), "A");
+        if (n == 0) {
+            return new double[0];
+        }
+        return BackendChoice.backend().symmetricEigenvalues(a, n);
     }
 
     /**

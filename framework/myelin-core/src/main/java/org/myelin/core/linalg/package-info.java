@@ -1,6 +1,6 @@
 /**
  * Dense linear algebra on row-major arrays. {@link org.myelin.core.linalg.Blas} (sgemm, dgemm,
- * dsyrk) and {@link org.myelin.core.linalg.Lapack} (SVD, symmetric eigen, Cholesky solve) are
+ * dsyrk, cross products) and {@link org.myelin.core.linalg.Lapack} (SVD, symmetric eigen and eigenvalues, Cholesky solve) are
  * facades over OpenBLAS (the {@code myelin-openblas} bundle, when present and working) or a
  * pure-Java backend that is bit-identical for any thread count; {@code -Dmyelin.blas} forces
  * the choice. {@link org.myelin.core.linalg.Gemm} and {@link org.myelin.core.linalg.Cholesky}
@@ -8,5 +8,5 @@
  * left operand so that spike inputs are cheap.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package org.myelin.core.linalg;

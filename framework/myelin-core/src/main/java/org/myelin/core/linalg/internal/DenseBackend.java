@@ -84,6 +84,22 @@ public interface DenseBackend {
             int cOff, int ldc);
 
     /**
+     * The three cross products of two column blocks with the same rows: {@code A^T A}, {@code A^T B}
+     * and {@code B^T B}, all full (both triangles of the symmetric ones); see
+     * {@code Blas.crossProducts}.
+     *
+     * @param n rows of A and B
+     * @param a A, n x p row-major, contiguous
+     * @param p columns of A
+     * @param b B, n x q row-major, contiguous
+     * @param q columns of B
+     * @param aa p x p result
+     * @param ab p x q result
+     * @param bb q x q result
+     */
+    void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb);
+
+    /**
      * @param a m x n row-major (not modified)
      * @param m rows
      * @param n columns
@@ -97,6 +113,13 @@ public interface DenseBackend {
      * @return eigenvalues ascending and eigenvectors as columns
      */
     SymmetricEigen symmetricEigen(double[] a, int n);
+
+    /**
+     * @param a symmetric n x n row-major (not modified; the lower triangle is read)
+     * @param n order
+     * @return the eigenvalues, ascending, without forming eigenvectors
+     */
+    double[] symmetricEigenvalues(double[] a, int n);
 
     /**
      * @param spd symmetric positive definite n x n (not modified)

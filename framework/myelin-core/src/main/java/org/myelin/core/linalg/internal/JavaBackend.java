@@ -91,11 +91,14 @@ public final class JavaBackend implements DenseBackend {
         } finally {
             kernel.clear();
         }
-        for (int i = 1; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                c[cOff + i * ldc + j] = c[cOff + j * ldc + i];
-            }
-        }
+        SymmetricMirror.lowerFromUpper(c, cOff, ldc, n);
+    }
+
+    @Override
+    public void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb) {
+        dsyrk(true, p, n, 1.0, a, 0, p, 0.0, aa, 0, p);
+        dgemm(true, false, p, q, n, 1.0, a, 0, p, b, 0, q, 0.0, ab, 0, q);
+        dsyrk(true, q, n, 1.0, b, 0, q, 0.0, bb, 0, q);
     }
 
     @Override
@@ -106,6 +109,13 @@ public final class JavaBackend implements DenseBackend {
     @Override
     public SymmetricEigen symmetricEigen(double[] a, int n) {
         return TridiagonalEigen.of(a, n);
+    }
+
+    @Override
+    public double[] symmetricEigenvalues(double[] a, int n) {
+        // the QL iteration without accumulating the transformations is not worth a second code
+        // path here: the Java backend is the fallback, and the values are those of the full solve
+        return TridiagonalEigen.of(a, n).values();
     }
 
     @Override

@@ -11,11 +11,11 @@ import org.bytedeco.javacpp.FloatPointer;
  */
 final class OffHeapBuffers {
 
-    private final DoublePointer[] doubles = new DoublePointer[3];
+    private final DoublePointer[] doubles = new DoublePointer[5];
     private final FloatPointer[] floats = new FloatPointer[3];
 
     /**
-     * @param slot 0, 1 or 2 (A, B, C)
+     * @param slot 0 to 4 (A, B, C, and two more results of a fused call)
      * @param n elements needed
      * @return a buffer of at least n doubles, positioned at 0
      */

@@ -9,7 +9,7 @@ import org.myelin.core.linalg.SymmetricEigen;
 /**
  * The OpenBLAS backend through the JavaCPP preset of the {@code myelin-openblas} bundle:
  * {@code cblas_sgemm/dgemm/dsyrk} on per-thread reused native buffers, LAPACKE {@code dgesdd},
- * {@code dsyevd} and {@code dposv} on copies of the input. Loaded by name from
+ * {@code dsyevd} (with or without vectors) and {@code dposv} on copies of the input. Loaded by name from
  * {@link BackendChoice}, so that core works without the bundle. The constructor loads the
  * natives and checks a 2 x 2 product; any failure there makes the caller fall back to Java.
  */
@@ -111,11 +111,26 @@ public final class OpenBlasBackend implements DenseBackend {
         }
         openblas.cblas_dsyrk(ROW_MAJOR, UPPER, trans ? TRANS : NO_TRANS, n, k, alpha, pa, lda, beta, pc, ldc);
         pc.get(c, cOff, (int) cLen);
-        for (int i = 1; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                c[cOff + i * ldc + j] = c[cOff + j * ldc + i];
-            }
-        }
+        SymmetricMirror.lowerFromUpper(c, cOff, ldc, n);
+    }
+
+    @Override
+    public void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb) {
+        // each operand crosses the JNI boundary once for all three products
+        OffHeapBuffers buf = buffers.get();
+        DoublePointer pa = buf.doubles(0, (long) n * p).put(a, 0, n * p);
+        DoublePointer pb = buf.doubles(1, (long) n * q).put(b, 0, n * q);
+        DoublePointer paa = buf.doubles(2, (long) p * p);
+        DoublePointer pab = buf.doubles(3, (long) p * q);
+        DoublePointer pbb = buf.doubles(4, (long) q * q);
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, p, n, 1.0, pa, p, 0.0, paa, p);
+        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, p, q, n, 1.0, pa, p, pb, q, 0.0, pab, q);
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, q, n, 1.0, pb, q, 0.0, pbb, q);
+        paa.get(aa, 0, p * p);
+        pab.get(ab, 0, p * q);
+        pbb.get(bb, 0, q * q);
+        SymmetricMirror.lowerFromUpper(aa, 0, p, p);
+        SymmetricMirror.lowerFromUpper(bb, 0, q, q);
     }
 
     @Override
@@ -141,6 +156,17 @@ public final class OpenBlasBackend implements DenseBackend {
             throw new ArithmeticException("symmetric eigen of order " + n + ": LAPACK dsyevd failed (info " + info + ")");
         }
         return new SymmetricEigen(n, w, v);
+    }
+
+    @Override
+    public double[] symmetricEigenvalues(double[] a, int n) {
+        double[] v = a.clone();
+        double[] w = new double[n];
+        int info = openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) 'N', (byte) 'L', n, v, n, w);
+        if (info != 0) {
+            throw new ArithmeticException("symmetric eigenvalues of order " + n + ": LAPACK dsyevd failed (info " + info + ")");
+        }
+        return w;
     }
 
     @Override

@@ -194,4 +194,31 @@ class GemmBackendTest {
         }
         assertTrue(one[0] != 0.0);
     }
+    @ParameterizedTest
+    @MethodSource("backends")
+    void crossProductsEqualTheDefinitionWithBothTrianglesWritten(DenseBackend backend) {
+        // p != q, and sizes on both sides of the mirror's 32-element tiles
+        int[][] shapes = {{1, 1, 1}, {7, 3, 5}, {300, 70, 41}, {129, 33, 64}};
+        for (int[] s : shapes) {
+            int n = s[0], p = s[1], q = s[2];
+            double[] a = random(n * p, 11 + p);
+            double[] b = random(n * q, 12 + q);
+            double[] aa = new double[p * p];
+            double[] ab = new double[p * q];
+            double[] bb = new double[q * q];
+            java.util.Arrays.fill(aa, Double.NaN);
+            java.util.Arrays.fill(ab, Double.NaN);
+            java.util.Arrays.fill(bb, Double.NaN);
+            backend.crossProducts(n, a, p, b, q, aa, ab, bb);
+            String at = backend.name() + " " + n + "x" + p + "|" + q;
+            assertArrayEquals(naive(true, false, p, p, n, 1, a, 0, p, a, 0, p, 0, new double[p * p], 0, p), aa, 1e-12 * n, at + " A'A");
+            assertArrayEquals(naive(true, false, p, q, n, 1, a, 0, p, b, 0, q, 0, new double[p * q], 0, q), ab, 1e-12 * n, at + " A'B");
+            assertArrayEquals(naive(true, false, q, q, n, 1, b, 0, q, b, 0, q, 0, new double[q * q], 0, q), bb, 1e-12 * n, at + " B'B");
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < i; j++) {
+                    assertEquals(aa[j * p + i], aa[i * p + j], 0.0, at + " A'A symmetric bit for bit");
+                }
+            }
+        }
+    }
 }
