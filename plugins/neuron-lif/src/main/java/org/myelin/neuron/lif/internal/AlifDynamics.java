@@ -9,7 +9,6 @@ import org.myelin.api.neuron.NeuronConventions;
 import org.myelin.api.neuron.NeuronDynamics;
 import org.myelin.api.neuron.ResetMechanism;
 import org.myelin.api.neuron.ResetTiming;
-import org.myelin.api.neuron.Surrogate;
 import org.myelin.api.neuron.ThresholdComparison;
 
 /**
@@ -45,7 +44,8 @@ import org.myelin.api.neuron.ThresholdComparison;
  * is evaluated at {@code v - A}. A detached reset ({@code detach_reset}, LSNN's
  * {@code stop_z_gradients}) treats every effect of a spike on the state as a constant: the
  * membrane reset and the threshold increment; otherwise the gradient flows through both via the
- * surrogate. Nothing is trainable.
+ * surrogate. Nothing is trainable. The surrogate is evaluated in float, by the same
+ * {@link SurrogateSlope} as {@code lif}.
  */
 final class AlifDynamics implements NeuronDynamics {
 
@@ -60,7 +60,7 @@ final class AlifDynamics implements NeuronDynamics {
     private final boolean fireOnEqual;
     private final boolean detachReset;
     private final boolean decayInput;
-    private final Surrogate surrogate;
+    private final SurrogateSlope slope;
     private final NeuronConventions conventions;
 
     AlifDynamics(int size, LifSettings s, float rho, float betaAdapt) {
@@ -75,7 +75,7 @@ final class AlifDynamics implements NeuronDynamics {
         this.fireOnEqual = s.fire() == ThresholdComparison.GE;
         this.detachReset = s.detachReset();
         this.decayInput = s.decayInput();
-        this.surrogate = s.surrogate();
+        this.slope = SurrogateSlope.of(s.surrogate());
         this.conventions = new NeuronConventions(s.leak(), s.reset(), s.timing(), s.fire(), s.detachReset(), s.decayInput(),
                 s.surrogate());
     }
@@ -194,7 +194,7 @@ final class AlifDynamics implements NeuronDynamics {
                 case TO_VALUE: u = r + b * (1f - spikedBefore) * (x - r) + c * in[i]; break;
                 default: u = r + b * (x - r) + c * in[i];
             }
-            float sp = (float) surrogate.derivative(u - th);
+            float sp = slope.at(u - th);
             float gu = gV[i] + gOut[i] * sp;
             // dL/da[t]: through the threshold of S[t] and through the subtracted threshold
             float ga = gA[i] - adapt * gOut[i] * sp;
@@ -215,7 +215,7 @@ final class AlifDynamics implements NeuronDynamics {
                     dudx = b;
             }
             gR += (1f - rho) * ga;
-            float resetSlope = detachReset ? 0f : (float) surrogate.derivative(x - thPrev);
+            float resetSlope = detachReset ? 0f : slope.at(x - thPrev);
             gIn[i] = c * gu;
             gVIn[i] = dudx * gu + gR * resetSlope;
             gAIn[i] = rho * ga - adapt * gR * resetSlope;
@@ -239,7 +239,7 @@ final class AlifDynamics implements NeuronDynamics {
             float th = threshold + adapt * aIn[i];
             float h = r + b * (vIn[i] - r) + c * in[i];
             float s = fires(h, th) ? 1f : 0f;
-            float sp = (float) surrogate.derivative(h - th);
+            float sp = slope.at(h - th);
             float gu = gV[i];
             float gs = gOut[i];
             float direct;

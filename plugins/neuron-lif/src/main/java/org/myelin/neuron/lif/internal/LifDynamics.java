@@ -34,6 +34,10 @@ import org.myelin.api.neuron.ThresholdComparison;
  * product of these equations with {@code fire'} replaced by the surrogate; a detached reset
  * treats {@code R} (or {@code S[t]} inside the reset) as a constant. Beta and the threshold are
  * single values shared by the population; their gradients are accumulated in element 0.
+ *
+ * <p>Every call picks the loop of its conventions once (timing, reset, whether anything is
+ * trained); the element loops carry no switch over the conventions, compare with one {@code >}
+ * (see {@link #fireAbove}) and evaluate the surrogate in float ({@link SurrogateSlope}).
  */
 final class LifDynamics implements NeuronDynamics {
 
@@ -46,7 +50,7 @@ final class LifDynamics implements NeuronDynamics {
     private final boolean fireOnEqual;
     private final boolean detachReset;
     private final boolean decayInput;
-    private final Surrogate surrogate;
+    private final SurrogateSlope slope;
     private final boolean learnBeta;
     private final boolean learnThreshold;
     private final List<String> trainable;
@@ -64,7 +68,7 @@ final class LifDynamics implements NeuronDynamics {
         this.fireOnEqual = fire == ThresholdComparison.GE;
         this.detachReset = detachReset;
         this.decayInput = decayInput;
-        this.surrogate = surrogate;
+        this.slope = SurrogateSlope.of(surrogate);
         this.learnBeta = learnBeta;
         this.learnThreshold = learnThreshold;
         List<String> names = new ArrayList<>(2);
@@ -106,8 +110,12 @@ final class LifDynamics implements NeuronDynamics {
         }
     }
 
-    private boolean fires(float v, float th) {
-        return fireOnEqual ? v >= th : v > th;
+    /**
+     * The value that a membrane must exceed to spike: {@code x >= th} is {@code x > nextDown(th)}
+     * for every float, so both comparisons become one {@code >} without a branch on the convention.
+     */
+    private float fireAbove(float th) {
+        return fireOnEqual ? Math.nextDown(th) : th;
     }
 
     /** snnTorch clamps beta into [0, 1] in the forward pass; an optimiser may push it outside. */
@@ -120,51 +128,207 @@ final class LifDynamics implements NeuronDynamics {
     public void forward(ForwardStep step) {
         final float b = clampedBeta();
         final float th = threshold[0];
+        final float above = fireAbove(th);
         final float c = decayInput ? 1f - b : 1f;
         final float r = rest;
         final float[] in = step.input();
         final float[] vIn = step.stateIn()[0];
         final float[] vOut = step.stateOut()[0];
         final float[] out = step.output();
+        final int from = step.fromRow() * size;
         final int end = step.toRow() * size;
+        // one loop per convention, chosen here: the element loops carry no switch
         if (timing == ResetTiming.NEXT_STEP) {
-            for (int i = step.fromRow() * size; i < end; i++) {
-                float x = vIn[i];
-                float spikedBefore = fires(x, th) ? 1f : 0f;
-                float u;
-                switch (reset) {
-                    case SUBTRACT: u = r + b * (x - r) + c * in[i] - th * spikedBefore; break;
-                    case TO_VALUE: u = r + b * (1f - spikedBefore) * (x - r) + c * in[i]; break;
-                    default: u = r + b * (x - r) + c * in[i];
-                }
-                vOut[i] = u;
-                out[i] = fires(u, th) ? 1f : 0f;
+            switch (reset) {
+                case SUBTRACT:
+                    for (int i = from; i < end; i++) {
+                        float x = vIn[i];
+                        float spikedBefore = x > above ? 1f : 0f;
+                        float u = r + b * (x - r) + c * in[i] - th * spikedBefore;
+                        vOut[i] = u;
+                        out[i] = u > above ? 1f : 0f;
+                    }
+                    break;
+                case TO_VALUE:
+                    for (int i = from; i < end; i++) {
+                        float x = vIn[i];
+                        float spikedBefore = x > above ? 1f : 0f;
+                        float u = r + b * (1f - spikedBefore) * (x - r) + c * in[i];
+                        vOut[i] = u;
+                        out[i] = u > above ? 1f : 0f;
+                    }
+                    break;
+                default:
+                    for (int i = from; i < end; i++) {
+                        float u = r + b * (vIn[i] - r) + c * in[i];
+                        vOut[i] = u;
+                        out[i] = u > above ? 1f : 0f;
+                    }
             }
         } else {
-            for (int i = step.fromRow() * size; i < end; i++) {
-                float h = r + b * (vIn[i] - r) + c * in[i];
-                boolean spike = fires(h, th);
-                float u;
-                switch (reset) {
-                    case SUBTRACT: u = spike ? h - th : h; break;
-                    case TO_VALUE: u = spike ? r : h; break;
-                    default: u = h;
-                }
-                vOut[i] = u;
-                out[i] = spike ? 1f : 0f;
+            switch (reset) {
+                case SUBTRACT:
+                    for (int i = from; i < end; i++) {
+                        float h = r + b * (vIn[i] - r) + c * in[i];
+                        boolean spike = h > above;
+                        vOut[i] = spike ? h - th : h;
+                        out[i] = spike ? 1f : 0f;
+                    }
+                    break;
+                case TO_VALUE:
+                    for (int i = from; i < end; i++) {
+                        float h = r + b * (vIn[i] - r) + c * in[i];
+                        boolean spike = h > above;
+                        vOut[i] = spike ? r : h;
+                        out[i] = spike ? 1f : 0f;
+                    }
+                    break;
+                default:
+                    for (int i = from; i < end; i++) {
+                        float h = r + b * (vIn[i] - r) + c * in[i];
+                        vOut[i] = h;
+                        out[i] = h > above ? 1f : 0f;
+                    }
             }
         }
     }
 
     @Override
     public void backward(BackwardStep step) {
+        if (!learnBeta && !learnThreshold) {
+            if (timing == ResetTiming.NEXT_STEP) {
+                backwardNextStepFixed(step);
+            } else {
+                backwardSameStepFixed(step);
+            }
+            return;
+        }
+        backwardLearned(step);
+    }
+
+    /**
+     * Next-step backward without trainable parameters (the usual case, and the peer workloads'):
+     * no parameter sums, one loop per reset mechanism, the surrogate once per element when the
+     * reset is detached. Same operations per element as {@link #backwardLearned}, so the same bits.
+     */
+    private void backwardNextStepFixed(BackwardStep step) {
+        final float b = clampedBeta();
+        final float th = threshold[0];
+        final float above = fireAbove(th);
+        final float c = decayInput ? 1f - b : 1f;
+        final float r = rest;
+        final SurrogateSlope sg = slope;
+        final float[] in = step.input();
+        final float[] vIn = step.stateIn()[0];
+        final float[] gOut = step.gradOutput();
+        final float[] gState = step.gradStateOut()[0];
+        final float[] gIn = step.gradInput();
+        final float[] gStateIn = step.gradStateIn()[0];
+        final int from = step.fromRow() * size;
+        final int end = step.toRow() * size;
+        switch (reset) {
+            case SUBTRACT:
+                if (detachReset) {
+                    for (int i = from; i < end; i++) {
+                        float x = vIn[i];
+                        float spikedBefore = x > above ? 1f : 0f;
+                        float u = r + b * (x - r) + c * in[i] - th * spikedBefore;
+                        float gu = gState[i] + gOut[i] * sg.at(u - th);
+                        gIn[i] = c * gu;
+                        gStateIn[i] = gu * b;
+                    }
+                } else {
+                    for (int i = from; i < end; i++) {
+                        float x = vIn[i];
+                        float spikedBefore = x > above ? 1f : 0f;
+                        float u = r + b * (x - r) + c * in[i] - th * spikedBefore;
+                        float gu = gState[i] + gOut[i] * sg.at(u - th);
+                        gIn[i] = c * gu;
+                        gStateIn[i] = gu * (b - th * sg.at(x - th));
+                    }
+                }
+                break;
+            case TO_VALUE:
+                for (int i = from; i < end; i++) {
+                    float x = vIn[i];
+                    float spikedBefore = x > above ? 1f : 0f;
+                    float u = r + b * (1f - spikedBefore) * (x - r) + c * in[i];
+                    float gu = gState[i] + gOut[i] * sg.at(u - th);
+                    gIn[i] = c * gu;
+                    float resetSlope = detachReset ? 0f : sg.at(x - th);
+                    gStateIn[i] = gu * (b * (1f - spikedBefore) - b * (x - r) * resetSlope);
+                }
+                break;
+            default:
+                for (int i = from; i < end; i++) {
+                    float u = r + b * (vIn[i] - r) + c * in[i];
+                    float gu = gState[i] + gOut[i] * sg.at(u - th);
+                    gIn[i] = c * gu;
+                    gStateIn[i] = gu * b;
+                }
+        }
+    }
+
+    /** Same-step backward without trainable parameters; see {@link #backwardNextStepFixed}. */
+    private void backwardSameStepFixed(BackwardStep step) {
+        final float b = clampedBeta();
+        final float th = threshold[0];
+        final float above = fireAbove(th);
+        final float c = decayInput ? 1f - b : 1f;
+        final float r = rest;
+        final SurrogateSlope sg = slope;
+        final float[] in = step.input();
+        final float[] vIn = step.stateIn()[0];
+        final float[] gOut = step.gradOutput();
+        final float[] gState = step.gradStateOut()[0];
+        final float[] gIn = step.gradInput();
+        final float[] gStateIn = step.gradStateIn()[0];
+        final int from = step.fromRow() * size;
+        final int end = step.toRow() * size;
+        switch (reset) {
+            case SUBTRACT:
+                for (int i = from; i < end; i++) {
+                    float h = r + b * (vIn[i] - r) + c * in[i];
+                    float gu = gState[i];
+                    float gs = detachReset ? gOut[i] : gOut[i] - gu * th;
+                    float gh = gu * 1f + gs * sg.at(h - th);
+                    gIn[i] = c * gh;
+                    gStateIn[i] = b * gh;
+                }
+                break;
+            case TO_VALUE:
+                for (int i = from; i < end; i++) {
+                    float h = r + b * (vIn[i] - r) + c * in[i];
+                    float s = h > above ? 1f : 0f;
+                    float gu = gState[i];
+                    float gs = detachReset ? gOut[i] : gOut[i] + gu * (r - h);
+                    float gh = gu * (1f - s) + gs * sg.at(h - th);
+                    gIn[i] = c * gh;
+                    gStateIn[i] = b * gh;
+                }
+                break;
+            default:
+                for (int i = from; i < end; i++) {
+                    float h = r + b * (vIn[i] - r) + c * in[i];
+                    float gu = gState[i];
+                    float gh = gu * 1f + gOut[i] * sg.at(h - th);
+                    gIn[i] = c * gh;
+                    gStateIn[i] = b * gh;
+                }
+        }
+    }
+
+    /** The general backward with the parameter gradients of beta and the threshold. */
+    private void backwardLearned(BackwardStep step) {
         final float rawBeta = beta[0];
         final float b = clampedBeta();
         // torch.clamp passes the gradient only where the input lies inside [min, max]
         final float betaPass = rawBeta >= 0f && rawBeta <= 1f ? 1f : 0f;
         final float th = threshold[0];
+        final float above = fireAbove(th);
         final float c = decayInput ? 1f - b : 1f;
         final float r = rest;
+        final SurrogateSlope sg = slope;
         final float[] in = step.input();
         final float[] vIn = step.stateIn()[0];
         final float[] gOut = step.gradOutput();
@@ -177,16 +341,16 @@ final class LifDynamics implements NeuronDynamics {
         if (timing == ResetTiming.NEXT_STEP) {
             for (int i = step.fromRow() * size; i < end; i++) {
                 float x = vIn[i];
-                float spikedBefore = fires(x, th) ? 1f : 0f;
+                float spikedBefore = x > above ? 1f : 0f;
                 float u;
                 switch (reset) {
                     case SUBTRACT: u = r + b * (x - r) + c * in[i] - th * spikedBefore; break;
                     case TO_VALUE: u = r + b * (1f - spikedBefore) * (x - r) + c * in[i]; break;
                     default: u = r + b * (x - r) + c * in[i];
                 }
-                float sp = (float) surrogate.derivative(u - th);
+                float sp = sg.at(u - th);
                 float gu = gState[i] + gOut[i] * sp;
-                float resetSlope = detachReset ? 0f : (float) surrogate.derivative(x - th);
+                float resetSlope = detachReset ? 0f : sg.at(x - th);
                 gIn[i] = c * gu;
                 float dBeta;
                 float dTh;
@@ -216,8 +380,8 @@ final class LifDynamics implements NeuronDynamics {
             for (int i = step.fromRow() * size; i < end; i++) {
                 float x = vIn[i];
                 float h = r + b * (x - r) + c * in[i];
-                float s = fires(h, th) ? 1f : 0f;
-                float sp = (float) surrogate.derivative(h - th);
+                float s = h > above ? 1f : 0f;
+                float sp = sg.at(h - th);
                 float gu = gState[i];
                 float gs = gOut[i];
                 float direct;
