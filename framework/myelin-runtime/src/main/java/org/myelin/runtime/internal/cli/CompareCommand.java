@@ -37,11 +37,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * {@code myelin compare X Y --metric ID [--param k=v]... [--json] [--plan-out FILE] [--timing] [--repeat N]}
+ * {@code myelin compare X Y --metric ID [--param k=v]... [--json] [--plan-out FILE] [--timing] [--repeat N] [--warmup W]}
  * and {@code myelin compare --batch PAIRS.jsonl [--out RESULTS.jsonl]}. X and Y are {@code .npy} or
  * {@code .csv} matrices, rows = stimuli, columns = units. {@code compute_s} excludes JVM start and
  * file reading; with {@code --repeat N} it is the median of N runs after one untimed warm-up run
- * (the protocol of the numpy peers). {@code --plan-out} switches on
+ * (the protocol of the numpy peers), or after {@code W} with {@code --warmup W} (more warm-up
+ * runs let the JIT compile the metric's loops before the timed runs, as JMH would). {@code --plan-out} switches on
  * a metric's {@code include_plan} parameter when it has one. In a batch, relative paths (x, y and
  * path parameters such as {@code conditions}) resolve against the pairs file's folder; one bad
  * line gives an {@code {"id", "error"}} line and the batch goes on.
@@ -49,7 +50,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 final class CompareCommand {
 
     static final String USAGE = String.join("\n",
-            "myelin compare X Y --metric ID [--param k=v]... [--json] [--plan-out FILE] [--timing] [--repeat N]",
+            "myelin compare X Y --metric ID [--param k=v]... [--json] [--plan-out FILE] [--timing] [--repeat N] [--warmup W]",
             "myelin compare --batch PAIRS.jsonl [--out RESULTS.jsonl]");
 
     static Options options() {
@@ -61,6 +62,7 @@ final class CompareCommand {
                 .desc("write the matching / transport plan (details.transport_plan) to FILE (.npy or .csv)").get());
         o.addOption(Option.builder().longOpt("timing").desc("print compute time").get());
         o.addOption(Option.builder().longOpt("repeat").hasArg().argName("N").desc("compute N times after one untimed warm-up, report the median time").get());
+        o.addOption(Option.builder().longOpt("warmup").hasArg().argName("W").desc("untimed runs before the timed ones (default 1 with --repeat above 1, else 0)").get());
         o.addOption(Option.builder().longOpt("batch").hasArg().argName("PAIRS.jsonl")
                 .desc("one comparison per line: {\"id\", \"x\", \"y\", \"metric\", \"params\"}").get());
         o.addOption(Option.builder().longOpt("out").hasArg().argName("RESULTS.jsonl").desc("batch results file (default stdout)").get());
@@ -83,6 +85,13 @@ final class CompareCommand {
         if (repeat < 1) {
             throw new UsageException("--repeat needs a positive number");
         }
+        int warmup = repeat > 1 ? 1 : 0;
+        if (cl.hasOption("warmup")) {
+            warmup = (int) RunCommand.parseLong(cl.getOptionValue("warmup"), "--warmup");
+            if (warmup < 0) {
+                throw new UsageException("--warmup needs 0 or a positive number");
+            }
+        }
         Map<String, Object> raw = new LinkedHashMap<>();
         for (String kv : cl.getOptionValues("param") == null ? new String[0] : cl.getOptionValues("param")) {
             int eq = kv.indexOf('=');
@@ -93,7 +102,7 @@ final class CompareCommand {
         }
         Matrix x = load(Path.of(args.get(0)), "X");
         Matrix y = load(Path.of(args.get(1)), "Y");
-        Map<String, Object> result = compare(host.catalog, cl.getOptionValue("metric"), x, y, raw, repeat, null,
+        Map<String, Object> result = compare(host.catalog, cl.getOptionValue("metric"), x, y, raw, repeat, warmup, null,
                 cl.hasOption("plan-out"));
         if (cl.hasOption("plan-out")) {
             writePlan(result, Path.of(cl.getOptionValue("plan-out")), io.err());
@@ -105,7 +114,8 @@ final class CompareCommand {
             if (cl.hasOption("timing") || repeat > 1) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> t = (Map<String, Object>) result.get("timing");
-                io.out().println(String.format(Locale.ROOT, "compute %.6f s (median of %d)", (Double) t.get("compute_s"), repeat));
+                io.out().println(String.format(Locale.ROOT, "compute %.6f s (median of %d after %d warm-up, min %.6f, max %.6f)",
+                        (Double) t.get("compute_s"), repeat, warmup, (Double) t.get("min_s"), (Double) t.get("max_s")));
             }
         }
         return ExitCodes.OK;
@@ -144,6 +154,26 @@ final class CompareCommand {
      */
     static Map<String, Object> compare(PluginCatalog catalog, String metricId, Matrix x, Matrix y, Map<String, Object> raw, int repeat,
             Path base, boolean wantPlan) {
+        return compare(catalog, metricId, x, y, raw, repeat, repeat > 1 ? 1 : 0, base, wantPlan);
+    }
+
+    /**
+     * Resolves the parameters, runs the comparison {@code warmup} times untimed and {@code repeat}
+     * times timed, and returns the last result.
+     *
+     * @param catalog the plugin catalog
+     * @param metricId the metric plugin id
+     * @param x first representation
+     * @param y second representation
+     * @param raw raw parameter values
+     * @param repeat how many timed runs (the median time is reported)
+     * @param warmup how many untimed runs come first
+     * @param base folder that relative path parameters resolve against ({@code null}: the working directory)
+     * @param wantPlan switch on the metric's {@code include_plan} parameter, if it has one and it was not given
+     * @return {@code metric, value, params, details, timing}
+     */
+    static Map<String, Object> compare(PluginCatalog catalog, String metricId, Matrix x, Matrix y, Map<String, Object> raw, int repeat,
+            int warmup, Path base, boolean wantPlan) {
         if (x.rows() != y.rows()) {
             throw new InvalidInputException("X, Y", "X has " + x.rows() + " stimuli (rows) but Y has " + y.rows(),
                     "both representations must have one row per stimulus, in the same order");
@@ -163,8 +193,8 @@ final class CompareCommand {
             Parameters params = Parameters.resolve(base == null ? "--param" : "params", metric.parameters(), given);
             double[] times = new double[repeat];
             SimilarityResult r = null;
-            if (repeat > 1) {
-                // one untimed warm-up (JIT, native BLAS buffers and threads), as the numpy peers do
+            for (int i = 0; i < warmup; i++) {
+                // untimed warm-up (JIT, native BLAS buffers and threads); the numpy peers do one
                 metric.compare(x, y, params);
             }
             for (int i = 0; i < repeat; i++) {
@@ -182,6 +212,9 @@ final class CompareCommand {
             Map<String, Object> timing = new LinkedHashMap<>();
             timing.put("compute_s", median);
             timing.put("repeat", repeat);
+            timing.put("warmup", warmup);
+            timing.put("min_s", times[0]);
+            timing.put("max_s", times[repeat - 1]);
             out.put("timing", timing);
             return out;
         }

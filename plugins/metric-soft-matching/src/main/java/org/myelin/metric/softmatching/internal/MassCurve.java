@@ -58,10 +58,12 @@ final class MassCurve {
      * @param corner {@link #SECOND_DIFFERENCE} or {@link #CURVATURE}
      * @param folds number of cross-validation folds (1 = in-sample)
      * @param seed shuffling seed for the folds
+     * @param inSample plans of the full problem's costs, used (and filled) when {@code folds <= 1}, so
+     *        that the caller's later requests for the same masses are not solved again
      * @return the selection
      */
     static Selection select(Matrix x, Matrix y, MatchingProblem problem, MatchingSettings s, int points, String corner,
-            int folds, long seed) {
+            int folds, long seed, PartialSolutions inSample) {
         double[] masses = new double[points];
         for (int k = 0; k < points; k++) {
             masses[k] = k == points - 1 ? 1.0 : (double) k / (points - 1);
@@ -69,7 +71,8 @@ final class MassCurve {
         double[] score = new double[points];
         double[] unmatched = new double[points];
         if (folds <= 1) {
-            PartialSolutions solutions = new PartialSolutions(problem.cost, problem.p(), problem.q(), s);
+            PartialSolutions solutions = inSample;
+            solutions.solveAll(masses);
             for (int k = 0; k < points; k++) {
                 TransportPlan t = solutions.plan(masses[k]);
                 score[k] = s.correlation() ? 1.0 - t.cost() : t.cost();
@@ -84,6 +87,7 @@ final class MassCurve {
                 MatchingProblem held = MatchingProblem.of(problem.x.restrictedTo(x, testRows, s.center()),
                         problem.y.restrictedTo(y, testRows, s.center()), s.correlation());
                 PartialSolutions solutions = new PartialSolutions(train.cost, train.p(), train.q(), s);
+                solutions.solveAll(masses);
                 for (int k = 0; k < points; k++) {
                     TransportPlan t = solutions.plan(masses[k]);
                     double c = TransportPlan.inner(t.plan(), held.cost);

@@ -105,6 +105,7 @@ public final class PartialSoftMatchingMetric implements SimilarityMetric {
         MatchingSettings s = MatchingSettings.of(params);
         int folds = (int) params.getLong("folds");
         MatchingProblem problem = MatchingProblem.of(x, y, s);
+        PartialSolutions solutions = new PartialSolutions(problem.cost, problem.p(), problem.q(), s);
         Map<String, Object> d = new LinkedHashMap<>();
         double mass;
         Map<String, Object> curve = null;
@@ -114,13 +115,20 @@ public final class PartialSoftMatchingMetric implements SimilarityMetric {
                         + " stimuli per held-out fold", "use folds <= " + Math.max(1, x.rows() / 2) + " or folds=1 (in-sample L-curve)");
             }
             MassCurve.Selection sel = MassCurve.select(x, y, problem, s, (int) params.getLong("lcurve_points"),
-                    params.getString("lcurve_corner"), folds, params.getLong("seed"));
+                    params.getString("lcurve_corner"), folds, params.getLong("seed"), solutions);
             mass = sel.mass();
             curve = sel.details();
         } else {
             mass = givenMass;
         }
-        PartialSolutions solutions = new PartialSolutions(problem.cost, problem.p(), problem.q(), s);
+        int steps = (int) params.getLong("ranking_steps");
+        if (steps > 0) {
+            // the given mass and the ranking sweep, solved together in parallel
+            double[] sweep = UnitRanking.masses(steps);
+            double[] all = java.util.Arrays.copyOf(sweep, steps + 1);
+            all[steps] = mass;
+            solutions.solveAll(all);
+        }
         TransportPlan t = solutions.plan(mass);
         double value = s.correlation() ? 1.0 - t.cost() : t.cost();
         d.put("transport_cost", t.cost());
@@ -140,7 +148,6 @@ public final class PartialSoftMatchingMetric implements SimilarityMetric {
         d.put("matched_y", matched(cols, problem.y.kept));
         d.put("row_sums", MatchingProblem.original(rows, problem.x));
         d.put("col_sums", MatchingProblem.original(cols, problem.y));
-        int steps = (int) params.getLong("ranking_steps");
         if (steps > 0) {
             UnitRanking r = UnitRanking.of(problem, solutions, steps);
             d.put("ranking_x", r.unitsX());

@@ -1,8 +1,17 @@
 package org.myelin.metric.softmatching.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.myelin.core.linalg.Blas;
 import org.myelin.metric.softmatching.internal.ot.EntropicPartialTransport;
 import org.myelin.metric.softmatching.internal.ot.ExactTransport;
 import org.myelin.metric.softmatching.internal.ot.TransportPlan;
@@ -11,6 +20,10 @@ import org.myelin.metric.softmatching.internal.ot.TransportPlan;
  * Partial transport plans of one cost matrix for any number of masses, with the chosen solver.
  * Plans are remembered by mass, so a mass asked for twice (the given mass and the same point of
  * the ranking sweep) is solved once, and the exact solver reuses its work arrays.
+ *
+ * <p>{@link #solveAll} solves the masses of a sweep (ranking, L-curve) in parallel on up to
+ * {@link Blas#threads()} threads, each with its own solver; every plan is computed exactly as a
+ * single {@link #plan} call would, so the results do not depend on the thread count.
  */
 final class PartialSolutions {
 
@@ -40,8 +53,83 @@ final class PartialSolutions {
      * @return the optimal (or entropic) partial plan for that mass
      */
     TransportPlan plan(double mass) {
-        return plans.computeIfAbsent(mass, m -> settings.sinkhorn()
+        return plans.computeIfAbsent(mass, m -> solve(exact, m));
+    }
+
+    /**
+     * Solves every mass not solved yet, in parallel; later {@link #plan} calls for these masses
+     * return at once.
+     *
+     * @param masses masses in [0, 1], in any order, repeats allowed
+     */
+    void solveAll(double... masses) {
+        double[] todo = Arrays.stream(masses).filter(m -> !plans.containsKey(m)).distinct().sorted().toArray();
+        int threads = Math.min(todo.length, Math.max(1, Blas.threads()));
+        if (threads <= 1) {
+            for (double m : todo) {
+                plan(m);
+            }
+            return;
+        }
+        // small masses take longest (most pricing scans find nothing to enter), so they go first:
+        // workers take the next unsolved mass from the shared counter
+        TransportPlan[] out = new TransportPlan[todo.length];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "myelin-partial-transport");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < threads - 1; w++) {
+                workers.add(pool.submit(() -> drain(todo, out, next, new ExactSolverSlot())));
+            }
+            drain(todo, out, next, new ExactSolverSlot());
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving the partial transport sweep", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int k = 0; k < todo.length; k++) {
+            plans.put(todo[k], out[k]);
+        }
+    }
+
+    private void drain(double[] todo, TransportPlan[] out, AtomicInteger next, ExactSolverSlot slot) {
+        for (int k = next.getAndIncrement(); k < todo.length; k = next.getAndIncrement()) {
+            out[k] = solve(slot.get(), todo[k]);
+        }
+    }
+
+    private TransportPlan solve(ExactTransport solver, double m) {
+        return settings.sinkhorn()
                 ? EntropicPartialTransport.solve(cost, p, q, m, settings.reg(), settings.maxIterations(), settings.tolerance())
-                : exact.partial(m));
+                : solver.partial(m);
+    }
+
+    /** One worker's exact solver, made on first use (the entropic solver needs none). */
+    private final class ExactSolverSlot {
+        private ExactTransport solver;
+
+        ExactTransport get() {
+            if (solver == null && !settings.sinkhorn()) {
+                solver = new ExactTransport(cost, p, q);
+            }
+            return solver;
+        }
     }
 }

@@ -43,8 +43,9 @@ record UnitRanking(int[] unitsX, double[] entryMassX, double[] meanCostX, int[] 
         double[] costY = new double[q];
         Arrays.fill(entryX, Double.NaN);
         Arrays.fill(entryY, Double.NaN);
-        for (int k = 1; k <= steps; k++) {
-            double m = k == steps ? 1.0 : (double) k / steps;
+        double[] masses = masses(steps);
+        solutions.solveAll(masses);
+        for (double m : masses) {
             TransportPlan t = solutions.plan(m);
             double[] plan = t.plan();
             double[] rows = t.rowSums();
@@ -73,6 +74,18 @@ record UnitRanking(int[] unitsX, double[] entryMassX, double[] meanCostX, int[] 
         Integer[] oy = order(entryY, costY);
         return new UnitRanking(indices(ox, problem.x.kept), pick(ox, entryX), pick(ox, costX),
                 indices(oy, problem.y.kept), pick(oy, entryY), pick(oy, costY));
+    }
+
+    /**
+     * @param steps number of masses in the sweep, at least 1
+     * @return the swept masses {@code k / steps}, k = 1..steps, the last exactly 1
+     */
+    static double[] masses(int steps) {
+        double[] m = new double[steps];
+        for (int k = 1; k <= steps; k++) {
+            m[k - 1] = k == steps ? 1.0 : (double) k / steps;
+        }
+        return m;
     }
 
     private static Integer[] order(double[] entry, double[] cost) {
