@@ -163,7 +163,38 @@ public final class Blas {
      * @throws IllegalArgumentException when an array length does not match the shape, or a result overlaps an operand
      */
     public static void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb) {
+        crossProducts(n, a, null, p, b, null, q, aa, ab, bb);
+    }
+
+    /**
+     * The cross products of two column blocks after subtracting a value from every column:
+     * {@code (A - 1 s_a^T)^T (A - 1 s_a^T)}, {@code (A - 1 s_a^T)^T (B - 1 s_b^T)} and
+     * {@code (B - 1 s_b^T)^T (B - 1 s_b^T)}. With the column means as shifts these are the centred
+     * cross products (scatter matrices) of two representations, computed without a centred copy
+     * on the Java heap: under OpenBLAS the subtraction happens while the operands are copied to
+     * native memory.
+     *
+     * @param n rows of A and B
+     * @param a A, n x p row-major, contiguous
+     * @param aShift p values subtracted from A's columns, or {@code null} for none
+     * @param p columns of A
+     * @param b B, n x q row-major, contiguous
+     * @param bShift q values subtracted from B's columns, or {@code null} for none
+     * @param q columns of B
+     * @param aa receives the p x p product of shifted A with itself
+     * @param ab receives the p x q product of shifted A and shifted B
+     * @param bb receives the q x q product of shifted B with itself
+     * @throws IllegalArgumentException when an array length does not match the shape, or a result overlaps an operand
+     */
+    public static void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa,
+            double[] ab, double[] bb) {
         MatrixArguments.dims("crossProducts", p, q, n);
+        if (aShift != null) {
+            exactLength("shift of A", aShift, p, "1 x " + p);
+        }
+        if (bShift != null) {
+            exactLength("shift of B", bShift, q, "1 x " + q);
+        }
         exactLength("A", a, (long) n * p, n + " x " + p);
         exactLength("B", b, (long) n * q, n + " x " + q);
         exactLength("A^T A", aa, (long) p * p, p + " x " + p);
@@ -183,7 +214,7 @@ public final class Blas {
             java.util.Arrays.fill(bb, 0.0);
             return;
         }
-        BackendChoice.backend().crossProducts(n, a, p, b, q, aa, ab, bb);
+        BackendChoice.backend().crossProducts(n, a, aShift, p, b, bShift, q, aa, ab, bb);
     }
 
     private static void exactLength(String name, double[] x, long expected, String shape) {

@@ -84,20 +84,23 @@ public interface DenseBackend {
             int cOff, int ldc);
 
     /**
-     * The three cross products of two column blocks with the same rows: {@code A^T A}, {@code A^T B}
-     * and {@code B^T B}, all full (both triangles of the symmetric ones); see
-     * {@code Blas.crossProducts}.
+     * The three cross products of two column blocks with the same rows, each column first shifted
+     * by a value: {@code A^T A}, {@code A^T B} and {@code B^T B} of the shifted blocks, all full
+     * (both triangles of the symmetric ones); see {@code Blas.crossProducts}.
      *
      * @param n rows of A and B
      * @param a A, n x p row-major, contiguous
+     * @param aShift p values subtracted from A's columns, or {@code null}
      * @param p columns of A
      * @param b B, n x q row-major, contiguous
+     * @param bShift q values subtracted from B's columns, or {@code null}
      * @param q columns of B
      * @param aa p x p result
      * @param ab p x q result
      * @param bb q x q result
      */
-    void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb);
+    void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa, double[] ab,
+            double[] bb);
 
     /**
      * @param a m x n row-major (not modified)

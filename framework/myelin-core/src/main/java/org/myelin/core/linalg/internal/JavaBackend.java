@@ -95,10 +95,13 @@ public final class JavaBackend implements DenseBackend {
     }
 
     @Override
-    public void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb) {
-        dsyrk(true, p, n, 1.0, a, 0, p, 0.0, aa, 0, p);
-        dgemm(true, false, p, q, n, 1.0, a, 0, p, b, 0, q, 0.0, ab, 0, q);
-        dsyrk(true, q, n, 1.0, b, 0, q, 0.0, bb, 0, q);
+    public void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa,
+            double[] ab, double[] bb) {
+        double[] sa = ColumnShift.shifted(a, aShift, n, p);
+        double[] sb = ColumnShift.shifted(b, bShift, n, q);
+        dsyrk(true, p, n, 1.0, sa, 0, p, 0.0, aa, 0, p);
+        dgemm(true, false, p, q, n, 1.0, sa, 0, p, sb, 0, q, 0.0, ab, 0, q);
+        dsyrk(true, q, n, 1.0, sb, 0, q, 0.0, bb, 0, q);
     }
 
     @Override

@@ -115,11 +115,12 @@ public final class OpenBlasBackend implements DenseBackend {
     }
 
     @Override
-    public void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb) {
-        // each operand crosses the JNI boundary once for all three products
+    public void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa,
+            double[] ab, double[] bb) {
+        // each operand crosses the JNI boundary once for all three products, shifted on the way
         OffHeapBuffers buf = buffers.get();
-        DoublePointer pa = buf.doubles(0, (long) n * p).put(a, 0, n * p);
-        DoublePointer pb = buf.doubles(1, (long) n * q).put(b, 0, n * q);
+        DoublePointer pa = ColumnShift.copyShifted(buf.doubles(0, (long) n * p), a, aShift, n, p);
+        DoublePointer pb = ColumnShift.copyShifted(buf.doubles(1, (long) n * q), b, bShift, n, q);
         DoublePointer paa = buf.doubles(2, (long) p * p);
         DoublePointer pab = buf.doubles(3, (long) p * q);
         DoublePointer pbb = buf.doubles(4, (long) q * q);

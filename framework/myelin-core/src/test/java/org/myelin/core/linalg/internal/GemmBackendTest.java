@@ -209,7 +209,7 @@ class GemmBackendTest {
             java.util.Arrays.fill(aa, Double.NaN);
             java.util.Arrays.fill(ab, Double.NaN);
             java.util.Arrays.fill(bb, Double.NaN);
-            backend.crossProducts(n, a, p, b, q, aa, ab, bb);
+            backend.crossProducts(n, a, null, p, b, null, q, aa, ab, bb);
             String at = backend.name() + " " + n + "x" + p + "|" + q;
             assertArrayEquals(naive(true, false, p, p, n, 1, a, 0, p, a, 0, p, 0, new double[p * p], 0, p), aa, 1e-12 * n, at + " A'A");
             assertArrayEquals(naive(true, false, p, q, n, 1, a, 0, p, b, 0, q, 0, new double[p * q], 0, q), ab, 1e-12 * n, at + " A'B");
@@ -219,6 +219,39 @@ class GemmBackendTest {
                     assertEquals(aa[j * p + i], aa[i * p + j], 0.0, at + " A'A symmetric bit for bit");
                 }
             }
+        }
+    }
+    @ParameterizedTest
+    @MethodSource("backends")
+    void shiftedCrossProductsEqualTheProductsOfExplicitlyShiftedCopies(DenseBackend backend) {
+        // 1500 x 7: several batched native copies of rows, with a remainder batch
+        int[][] shapes = {{5, 3, 2}, {1500, 7, 4}, {64, 40, 33}};
+        for (int[] s : shapes) {
+            int n = s[0], p = s[1], q = s[2];
+            double[] a = random(n * p, 21 + p);
+            double[] b = random(n * q, 22 + q);
+            double[] sa = random(p, 23);
+            double[] sb = random(q, 24);
+            double[] ea = new double[n * p];
+            double[] eb = new double[n * q];
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < p; j++) {
+                    ea[r * p + j] = a[r * p + j] - sa[j];
+                }
+                for (int j = 0; j < q; j++) {
+                    eb[r * q + j] = b[r * q + j] - sb[j];
+                }
+            }
+            double[] aa = new double[p * p];
+            double[] ab = new double[p * q];
+            double[] bb = new double[q * q];
+            double[] aCopy = a.clone();
+            backend.crossProducts(n, a, sa, p, b, sb, q, aa, ab, bb);
+            String at = backend.name() + " " + n + "x" + p + "|" + q;
+            assertArrayEquals(aCopy, a, 0.0, at + " A untouched");
+            assertArrayEquals(naive(true, false, p, p, n, 1, ea, 0, p, ea, 0, p, 0, new double[p * p], 0, p), aa, 1e-12 * n, at + " A'A");
+            assertArrayEquals(naive(true, false, p, q, n, 1, ea, 0, p, eb, 0, q, 0, new double[p * q], 0, q), ab, 1e-12 * n, at + " A'B");
+            assertArrayEquals(naive(true, false, q, q, n, 1, eb, 0, q, eb, 0, q, 0, new double[q * q], 0, q), bb, 1e-12 * n, at + " B'B");
         }
     }
 }

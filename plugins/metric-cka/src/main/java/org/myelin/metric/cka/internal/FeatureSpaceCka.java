@@ -15,8 +15,9 @@ import org.myelin.core.linalg.Blas;
  * with r_x the squared row norms of Xc and s_x their sum (Kornblith et al.'s
  * {@code feature_space_linear_cka}; {@code h} equals the inner product of the U-centred grams,
  * science/metrics.md section 1.3). The three products come from one {@link Blas#crossProducts}
- * call: one dgemm and two syrk (the multiply-adds of a syrk of {@code [Xc | Yc]}, which measured
- * about 30 % slower under OpenBLAS), with each operand copied to native memory once.
+ * call with the column means as shifts: one dgemm and two syrk (the multiply-adds of a syrk of
+ * {@code [Xc | Yc]}, which measured about 30 % slower under OpenBLAS), with each operand centred
+ * while it is copied to native memory, once.
  */
 final class FeatureSpaceCka {
 
@@ -33,20 +34,21 @@ final class FeatureSpaceCka {
         int n = x.rows();
         int p = x.cols();
         int q = y.cols();
-        double[] xc = RepresentationChecks.centreColumns(x);
-        double[] yc = RepresentationChecks.centreColumns(y);
+        double[] mx = RepresentationChecks.columnMeans(x);
+        double[] my = RepresentationChecks.columnMeans(y);
         double[] gx = new double[p * p];
         double[] gxy = new double[p * q];
         double[] gy = new double[q * q];
-        Blas.crossProducts(n, xc, p, yc, q, gx, gxy, gy);
+        // centred while copied to the BLAS: no centred copy of X or Y on the heap
+        Blas.crossProducts(n, x.data(), mx, p, y.data(), my, q, gx, gxy, gy);
         double xx = sumOfSquares(gx);
         double xy = sumOfSquares(gxy);
         double yy = sumOfSquares(gy);
         if (!debiased) {
             return new Alignment(xy, xx, yy, 1.0 / ((double) (n - 1) * (n - 1)));
         }
-        double[] rx = rowSquaredNorms(xc, n, p);
-        double[] ry = rowSquaredNorms(yc, n, q);
+        double[] rx = rowSquaredNorms(x.data(), mx, n, p);
+        double[] ry = rowSquaredNorms(y.data(), my, n, q);
         double sx = sum(rx);
         double sy = sum(ry);
         double a = (double) n / (n - 2);
@@ -74,13 +76,15 @@ final class FeatureSpaceCka {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Squared norm of each row of a rows x cols array. */
-    private static double[] rowSquaredNorms(double[] a, int rows, int cols) {
+    /** Squared norm of each row of a rows x cols array after subtracting the column means. */
+    private static double[] rowSquaredNorms(double[] a, double[] mean, int rows, int cols) {
         double[] out = new double[rows];
         for (int r = 0; r < rows; r++) {
             double s = 0;
-            for (int j = r * cols, e = j + cols; j < e; j++) {
-                s += a[j] * a[j];
+            int o = r * cols;
+            for (int j = 0; j < cols; j++) {
+                double v = a[o + j] - mean[j];
+                s += v * v;
             }
             out[r] = s;
         }

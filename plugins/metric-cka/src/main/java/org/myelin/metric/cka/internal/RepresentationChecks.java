@@ -70,8 +70,8 @@ final class RepresentationChecks {
     private static final int SUM_BLOCK = 128;
 
     /**
-     * Column-centred copy in two passes over the data: the column means, then the differences.
-     * The means are sums of partial sums over blocks of {@value #SUM_BLOCK} rows, so their
+     * Column-centred copy in two passes over the data: the column means ({@link #columnMeans}),
+     * then the differences. The means are sums of partial sums over blocks of {@value #SUM_BLOCK} rows, so their
      * rounding error grows like {@code (128 + n / 128) eps} instead of {@code n eps}; that keeps
      * the centring as accurate as the two-pass corrected mean it replaced for every realistic
      * offset-to-spread ratio, at two thirds of its memory traffic.
@@ -80,6 +80,27 @@ final class RepresentationChecks {
      * @return {@code H m}, row-major
      */
     static double[] centreColumns(Matrix m) {
+        int n = m.rows();
+        int c = m.cols();
+        double[] src = m.data();
+        double[] mean = columnMeans(m);
+        double[] out = new double[n * c];
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                out[o + j] = src[o + j] - mean[j];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Column means as sums of partial sums over blocks of {@value #SUM_BLOCK} rows, one pass.
+     *
+     * @param m the representation
+     * @return the mean of each column
+     */
+    static double[] columnMeans(Matrix m) {
         int n = m.rows();
         int c = m.cols();
         double[] src = m.data();
@@ -101,13 +122,6 @@ final class RepresentationChecks {
         for (int j = 0; j < c; j++) {
             mean[j] /= n;
         }
-        double[] out = new double[n * c];
-        for (int r = 0; r < n; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                out[o + j] = src[o + j] - mean[j];
-            }
-        }
-        return out;
+        return mean;
     }
 }
