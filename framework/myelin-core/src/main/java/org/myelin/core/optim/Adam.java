@@ -1,5 +1,7 @@
 package org.myelin.core.optim;
 
+import org.myelin.core.parallel.ParallelRows;
+
 /**
  * Adam and AdamW as {@code torch.optim.Adam} / {@code torch.optim.AdamW} (PyTorch 1.13, single
  * tensor path): with {@code g = grad (+ wd * p for Adam's L2)}, {@code m = b1 m + (1 - b1) g},
@@ -8,6 +10,9 @@ package org.myelin.core.optim;
  * parameters.
  */
 public final class Adam implements Optimizer {
+
+    /** Fewest elements (over all arrays) for which {@link #step(float[][], float[][], ParallelRows)} uses the pool. */
+    public static final int PARALLEL_ELEMENTS = 1 << 15;
 
     private double lr;
     private double beta1;
@@ -50,6 +55,22 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(float[][] params, float[][] grads) {
+        step(params, grads, ParallelRows.serial());
+    }
+
+    /**
+     * One update with the elements of all arrays, taken as one range, cut into contiguous pieces
+     * that run on the threads of {@code rows}. Every element's update depends on that element
+     * alone, so the result is the same bits for any number of threads. Below
+     * {@link #PARALLEL_ELEMENTS} elements in all it runs in the calling thread (a hand-off to the
+     * pool would cost more than it saves).
+     *
+     * @param params parameter arrays, updated in place
+     * @param grads their gradients, same shapes
+     * @param rows the threads
+     */
+    @Override
+    public void step(float[][] params, float[][] grads, ParallelRows rows) {
         if (m == null) {
             m = new float[params.length][];
             v = new float[params.length][];
@@ -61,34 +82,60 @@ public final class Adam implements Optimizer {
         t++;
         double bc1 = 1 - Math.pow(beta1, t);
         double bc2 = 1 - Math.pow(beta2, t);
-        float stepSize = (float) (lr / bc1);
-        float bc2Sqrt = (float) Math.sqrt(bc2);
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float a1 = (float) (1 - beta1);
-        float a2 = (float) (1 - beta2);
-        float e = (float) eps;
-        float wd = (float) weightDecay;
-        float decay = (float) (1 - lr * weightDecay);
-        for (int i = 0; i < params.length; i++) {
-            float[] p = params[i];
-            float[] g = grads[i];
-            float[] mi = m[i];
-            float[] vi = v[i];
-            for (int j = 0; j < p.length; j++) {
-                float gj = g[j];
-                if (weightDecay != 0) {
-                    if (decoupled) {
-                        p[j] *= decay;
-                    } else {
-                        gj += wd * p[j];
-                    }
-                }
-                mi[j] = mi[j] * b1 + a1 * gj;
-                vi[j] = vi[j] * b2 + a2 * gj * gj;
-                float denom = (float) Math.sqrt(vi[j]) / bc2Sqrt + e;
-                p[j] -= stepSize * (mi[j] / denom);
+        final Coefficients k = new Coefficients((float) (lr / bc1), (float) Math.sqrt(bc2), (float) beta1, (float) beta2,
+                (float) (1 - beta1), (float) (1 - beta2), (float) eps, (float) weightDecay, (float) (1 - lr * weightDecay));
+        long total = 0;
+        for (float[] p : params) {
+            total += p.length;
+        }
+        if (rows.parallelism() == 1 || total < PARALLEL_ELEMENTS || total > Integer.MAX_VALUE) {
+            for (int i = 0; i < params.length; i++) {
+                update(params[i], grads[i], m[i], v[i], 0, params[i].length, k);
             }
+            return;
+        }
+        rows.forEach((int) total, (from, to) -> {
+            int offset = 0;
+            for (int i = 0; i < params.length && offset < to; i++) {
+                int len = params[i].length;
+                int lo = Math.max(from, offset);
+                int hi = Math.min(to, offset + len);
+                if (lo < hi) {
+                    update(params[i], grads[i], m[i], v[i], lo - offset, hi - offset, k);
+                }
+                offset += len;
+            }
+        });
+    }
+
+    /** The float constants of one step. */
+    private record Coefficients(float stepSize, float bc2Sqrt, float b1, float b2, float a1, float a2, float e, float wd,
+            float decay) {
+    }
+
+    private void update(float[] p, float[] g, float[] mi, float[] vi, int from, int to, Coefficients k) {
+        final float stepSize = k.stepSize();
+        final float bc2Sqrt = k.bc2Sqrt();
+        final float b1 = k.b1();
+        final float b2 = k.b2();
+        final float a1 = k.a1();
+        final float a2 = k.a2();
+        final float e = k.e();
+        final float wd = k.wd();
+        final float decay = k.decay();
+        for (int j = from; j < to; j++) {
+            float gj = g[j];
+            if (weightDecay != 0) {
+                if (decoupled) {
+                    p[j] *= decay;
+                } else {
+                    gj += wd * p[j];
+                }
+            }
+            mi[j] = mi[j] * b1 + a1 * gj;
+            vi[j] = vi[j] * b2 + a2 * gj * gj;
+            float denom = (float) Math.sqrt(vi[j]) / bc2Sqrt + e;
+            p[j] -= stepSize * (mi[j] / denom);
         }
     }
 

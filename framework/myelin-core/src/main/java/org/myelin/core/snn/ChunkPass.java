@@ -544,10 +544,17 @@ final class ChunkPass {
         int sc = stateCount[l];
         float[] go = gOut[l];
         float[] gc = gCur[l];
+        // below the last layer the state gradient of step t - 1 is the one step t hands back, a
+        // copy (only the last step's is zero); the last layer adds it to the readout's gradient
+        boolean top = l == layers - 1;
         for (int s = 0; s < sc; s++) {
-            Arrays.fill(gsOut[l][s], 0, rows * nl, 0f);
+            if (top) {
+                Arrays.fill(gsOut[l][s], 0, rows * nl, 0f);
+            } else {
+                Arrays.fill(gsOut[l][s], (steps - 1) * block, rows * nl, 0f);
+            }
         }
-        if (l == layers - 1) {
+        if (top) {
             Arrays.fill(go, 0, rows * nl, 0f);
             readoutGradient(c, steps);
         }
@@ -560,7 +567,11 @@ final class ChunkPass {
             d.backward(bwd[l][t]);
             if (t > 0) {
                 for (int s = 0; s < sc; s++) {
-                    DenseProducts.axpy(1f, gsIn[l][s], t * block, gsOut[l][s], (t - 1) * block, block);
+                    if (top) {
+                        DenseProducts.axpy(1f, gsIn[l][s], t * block, gsOut[l][s], (t - 1) * block, block);
+                    } else {
+                        System.arraycopy(gsIn[l][s], t * block, gsOut[l][s], (t - 1) * block, block);
+                    }
                 }
             }
         }

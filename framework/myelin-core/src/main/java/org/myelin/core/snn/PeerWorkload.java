@@ -77,6 +77,7 @@ public final class PeerWorkload {
     private final Gradients gradients;
     private final Adam adam = Adam.of(LEARNING_RATE);
     private final float[][] parameterArrays;
+    private final ParallelRows rows;
     private int next;
 
     private PeerWorkload(NeuronDynamics hidden, NeuronDynamics output, int batch, long seed, ParallelRows rows) {
@@ -88,6 +89,7 @@ public final class PeerWorkload {
                     + hidden.size() + " and " + output.size());
         }
         this.batch = batch;
+        this.rows = rows;
         RandomStream root = RandomStream.of(seed);
         network = SnnNetwork.create(INPUTS, List.of(new LayerSpec("layer0", hidden, LayerOptions.DEFAULT),
                 new LayerSpec("layer1", output, LayerOptions.DEFAULT)), root.child("model"));
@@ -176,7 +178,7 @@ public final class PeerWorkload {
             return engine.evaluate(inputs[i], null);
         }
         BatchResult r = engine.train(inputs[i], labels[i], gradients);
-        adam.step(parameterArrays, gradients.arrays());
+        adam.step(parameterArrays, gradients.arrays(), rows);
         network.refresh();
         return r;
     }

@@ -207,18 +207,34 @@ public final class SnnEngine {
             }
             return;
         }
-        for (int p = 0; p < dst.length; p++) {
-            final float[] out = dst[p];
-            final int param = p;
-            rows.forEach(out.length, (from, to) -> {
-                System.arraycopy(chunks[0].grads.arrays()[param], from, out, from, to - from);
-                for (int ch = 1; ch < chunkCount; ch++) {
-                    float[] src = chunks[ch].grads.arrays()[param];
-                    for (int i = from; i < to; i++) {
-                        out[i] += src[i];
-                    }
+        // all parameters as one element range, one hand-off to the pool; each element adds the
+        // chunks' partials in chunk order, whatever piece of the range it falls in
+        int total = 0;
+        for (float[] d : dst) {
+            total += d.length;
+        }
+        rows.forEach(total, (from, to) -> {
+            int offset = 0;
+            for (int p = 0; p < dst.length && offset < to; p++) {
+                int len = dst[p].length;
+                int lo = Math.max(from, offset) - offset;
+                int hi = Math.min(to, offset + len) - offset;
+                if (lo < hi) {
+                    sumChunks(dst[p], p, lo, hi, chunkCount);
                 }
-            });
+                offset += len;
+            }
+        });
+    }
+
+    /** {@code out[lo, hi) = sum over chunks, in chunk order, of the chunk's partial of parameter p}. */
+    private void sumChunks(float[] out, int p, int lo, int hi, int chunkCount) {
+        System.arraycopy(chunks[0].grads.arrays()[p], lo, out, lo, hi - lo);
+        for (int ch = 1; ch < chunkCount; ch++) {
+            float[] src = chunks[ch].grads.arrays()[p];
+            for (int i = lo; i < hi; i++) {
+                out[i] += src[i];
+            }
         }
     }
 }

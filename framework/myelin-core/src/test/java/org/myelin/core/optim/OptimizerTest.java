@@ -121,6 +121,53 @@ class OptimizerTest {
         assertEquals(((List<Number>) oc.get("lr")).get(6).doubleValue(), adam.learningRate(), 1e-12);
     }
 
+    /**
+     * Adam's parallel step (elements of all arrays cut into pieces per thread) against the serial
+     * step: same bits for 1, 2 and 3 threads, over arrays of uneven sizes whose total is above
+     * {@link Adam#PARALLEL_ELEMENTS}, with weight decay of both kinds.
+     */
+    @Test
+    void adamGivesTheSameBitsOnAnyNumberOfThreads() {
+        int[] sizes = {Adam.PARALLEL_ELEMENTS + 17, 3, 1000};
+        for (boolean decoupled : new boolean[] {false, true}) {
+            float[][] serial = null;
+            for (int threads = 1; threads <= 3; threads++) {
+                float[][] p = new float[sizes.length][];
+                float[][] g = new float[sizes.length][];
+                for (int i = 0; i < sizes.length; i++) {
+                    p[i] = new float[sizes[i]];
+                    g[i] = new float[sizes[i]];
+                    for (int j = 0; j < sizes[i]; j++) {
+                        p[i][j] = (float) Math.cos(0.01 * j + i);
+                    }
+                }
+                Adam adam = new Adam(1e-2, 0.9, 0.999, 1e-8, 0.05, decoupled);
+                try (org.myelin.core.parallel.ParallelRows rows = org.myelin.core.parallel.ParallelRows.withThreads(threads)) {
+                    for (int t = 1; t <= 3; t++) {
+                        for (int i = 0; i < sizes.length; i++) {
+                            for (int j = 0; j < sizes[i]; j++) {
+                                g[i][j] = (float) Math.sin(0.37 * j + t + i);
+                            }
+                        }
+                        if (threads == 1) {
+                            adam.step(p, g);
+                        } else {
+                            adam.step(p, g, rows);
+                        }
+                    }
+                }
+                if (serial == null) {
+                    serial = p;
+                } else {
+                    for (int i = 0; i < sizes.length; i++) {
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(serial[i], p[i],
+                                "array " + i + ", " + threads + " threads, decoupled " + decoupled);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> new Sgd(0.1, 0, 0, true));
