@@ -29,6 +29,12 @@ final class ChunkPass {
      */
     private static final int PAD = 32;
 
+    /**
+     * Bytes of current-gradient rows per block of the by-channel input weight gradient: 512 KB,
+     * half the L2 cache of one core of the machine the engine was tuned on (512 rows of 256).
+     */
+    private static final int GRADIENT_BLOCK_BYTES = 512 * 1024;
+
     private final SnnNetwork net;
     private final SpikeKernels kernels;
     private final Readout readout;
@@ -198,7 +204,14 @@ final class ChunkPass {
         if (!backward) {
             return;
         }
-        grads.zero();
+        boolean byChannel = byChannel(in);
+        float[][] g = grads.arrays();
+        for (float[] a : g) {
+            // dW0 by channel overwrites every row itself
+            if (!(byChannel && a == gradW[0])) {
+                Arrays.fill(a, 0f);
+            }
+        }
         for (int l = layers - 1; l >= 0; l--) {
             backwardLayer(l, in, r0, c, steps);
         }
@@ -537,6 +550,11 @@ final class ChunkPass {
         result.rowLoss[row] = w * loss / norm;
     }
 
+    /** Whether the input weight gradient is summed by channel ({@link #inputGradientByChannel}). */
+    private boolean byChannel(InputBatch in) {
+        return kernels == SpikeKernels.EVENTS && in.form() == InputBatch.Form.SPIKES;
+    }
+
     private void backwardLayer(int l, InputBatch in, int r0, int c, int steps) {
         int nl = n[l];
         int rows = steps * c;
@@ -560,11 +578,24 @@ final class ChunkPass {
         }
         Projection v = net.recurrent(l);
         NeuronDynamics d = dyn[l];
+        // layer 0 with spike input: each step's current gradient rows go to the offset-0 rows of
+        // the by-channel sum right after the neurons wrote them (still in cache), and the bias
+        // gradient adds them from there; otherwise the bias adds them through the scratch row
+        float[][] gRows = l == 0 && byChannel(in) ? gradRows(nl) : null;
+        float[] gb = gradB[l];
         for (int t = steps - 1; t >= 0; t--) {
             if (v != null && t < steps - 1) {
                 DenseProducts.sgemm(false, true, c, nl, nl, 1f, gc, (t + 1) * block, nl, v.effective, 0, nl, 1f, go, t * block, nl);
             }
             d.backward(bwd[l][t]);
+            for (int b = 0; b < c && (gRows != null || gb != null); b++) {
+                int r = t * c + b;
+                float[] row = gRows != null ? gRows[r] : acc;
+                System.arraycopy(gc, r * nl, row, 0, nl);
+                if (gb != null) {
+                    EventKernels.add(1f, row, gb, nl);
+                }
+            }
             if (t > 0) {
                 for (int s = 0; s < sc; s++) {
                     if (top) {
@@ -573,14 +604,6 @@ final class ChunkPass {
                         System.arraycopy(gsIn[l][s], t * block, gsOut[l][s], (t - 1) * block, block);
                     }
                 }
-            }
-        }
-        if (gradB[l] != null) {
-            float[] gb = gradB[l];
-            for (int r = 0; r < rows; r++) {
-                // through the offset-0 scratch row, so that the sum is vectorised (same order)
-                System.arraycopy(gc, r * nl, acc, 0, nl);
-                EventKernels.add(1f, acc, gb, nl);
             }
         }
         weightGradient(l, in, r0, c, steps);
@@ -646,7 +669,7 @@ final class ChunkPass {
                     int[] rs = in.rowStart();
                     int[] idx = in.index();
                     float[] val = in.value();
-                    inputGradientByChannel(rs, idx, val, r0, c, steps, batch, ch, nl, gc, gw);
+                    inputGradientByChannel(rs, idx, val, r0, c, steps, batch, ch, nl, gw);
                 } else {
                     DenseProducts.sgemm(true, false, ch, nl, rows, 1f, xbuf, 0, ch, gc, 0, nl, 1f, gw, 0, nl);
                 }
@@ -656,69 +679,94 @@ final class ChunkPass {
     /**
      * {@code dW0 = sum over input events of value x dI[row]}, one input channel at a time: the
      * chunk's events are sorted by channel (a counting sort that keeps rows ascending), the current
-     * gradient rows are copied into row arrays, and each channel's weight-gradient row is summed
-     * in the L1 cache with the fused gather instead of being read and written once per event.
-     * Every element still adds its events in ascending row order, as the per-event loop did.
+     * gradient rows are in row arrays ({@link #backwardLayer} copied them there step by step), and
+     * each channel's weight-gradient row is summed in the L1 cache with the fused gather instead
+     * of being read and written once per event. The rows are taken in blocks of
+     * {@link #GRADIENT_BLOCK_BYTES} (so that the gather's random row reads hit
+     * the core's own L2 instead of the shared L3): the sort key is (block, channel), and a
+     * channel's partial sum is stored in {@code gw} between blocks and continued from there. Every
+     * element still adds its events one by one in ascending row order, as the per-event loop did,
+     * so the blocks change no bit. Every row of {@code gw} is written, zero for a channel without
+     * events.
      */
     private void inputGradientByChannel(int[] rs, int[] idx, float[] val, int r0, int c, int steps, int batch, int ch, int nl,
-            float[] gc, float[] gw) {
+            float[] gw) {
         int rows = steps * c;
-        if (channelStart == null || channelStart.length < ch + 1) {
-            channelStart = new int[ch + 1 + PAD];
+        int blockRows = Math.max(1, GRADIENT_BLOCK_BYTES / (Float.BYTES * nl));
+        int blocks = (rows + blockRows - 1) / blockRows;
+        int keys = blocks * ch;
+        if (channelStart == null || channelStart.length < keys + 1) {
+            channelStart = new int[keys + 1 + PAD];
         }
         int[] cs = channelStart;
-        Arrays.fill(cs, 0, ch + 1, 0);
+        Arrays.fill(cs, 0, keys + 1, 0);
         int events = 0;
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < c; b++) {
                 int row = t * batch + r0 + b;
+                int base = (t * c + b) / blockRows * ch + 1;
                 for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
-                    cs[idx[k] + 1]++;
+                    cs[base + idx[k]]++;
                 }
                 events += rs[row + 1] - rs[row];
             }
         }
-        for (int i = 0; i < ch; i++) {
+        for (int i = 0; i < keys; i++) {
             cs[i + 1] += cs[i];
         }
         if (eventRow == null || eventRow.length < events) {
             eventRow = new int[Math.max(events, 1024)];
             eventValue = new float[eventRow.length];
         }
-        if (gradRows == null || gradRows.length < rows || gradRows[0].length != nl) {
-            gradRows = new float[tCap * cap][nl];
-        }
-        int[] fill = channelFill(ch);
-        System.arraycopy(cs, 0, fill, 0, ch);
+        float[][] gradRows = gradRows(nl);
+        int[] fill = channelFill(keys);
+        System.arraycopy(cs, 0, fill, 0, keys);
         boolean ones = true;
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < c; b++) {
                 int row = t * batch + r0 + b;
                 int r = t * c + b;
-                if (rs[row + 1] > rs[row]) {
-                    System.arraycopy(gc, r * nl, gradRows[r], 0, nl);
-                }
+                int base = r / blockRows * ch;
                 for (int k = rs[row], e = rs[row + 1]; k < e; k++) {
-                    int p = fill[idx[k]]++;
+                    int p = fill[base + idx[k]]++;
                     eventRow[p] = r;
                     eventValue[p] = val[k];
                     ones &= val[k] == 1f;
                 }
             }
         }
-        for (int i = 0; i < ch; i++) {
-            if (cs[i + 1] == cs[i]) {
-                continue;
+        for (int blk = 0; blk < blocks; blk++) {
+            for (int i = 0; i < ch; i++) {
+                int from = cs[blk * ch + i];
+                int to = cs[blk * ch + i + 1];
+                if (from == to) {
+                    if (blk == 0) {
+                        // dW0 is not zeroed before (see run): the first block writes every row
+                        Arrays.fill(gw, i * nl, (i + 1) * nl, 0f);
+                    }
+                    continue;
+                }
+                if (blk == 0) {
+                    Arrays.fill(acc, 0, nl, 0f);
+                } else {
+                    System.arraycopy(gw, i * nl, acc, 0, nl);
+                }
+                if (ones) {
+                    EventKernels.gatherOnes(gradRows, eventRow, from, to, acc, nl);
+                } else {
+                    EventKernels.gather(gradRows, eventRow, eventValue, from, to, acc, nl);
+                }
+                System.arraycopy(acc, 0, gw, i * nl, nl);
             }
-            Arrays.fill(acc, 0, nl, 0f);
-            if (ones) {
-                EventKernels.gatherOnes(gradRows, eventRow, cs[i], cs[i + 1], acc, nl);
-            } else {
-                EventKernels.gather(gradRows, eventRow, eventValue, cs[i], cs[i + 1], acc, nl);
-            }
-            // gw is zero here and a sum that starts at +0 is never -0, so copying equals adding
-            System.arraycopy(acc, 0, gw, i * nl, nl);
         }
+    }
+
+    /** The current gradient rows at offset 0 for {@link #inputGradientByChannel}, filled by {@link #backwardLayer}. */
+    private float[][] gradRows(int nl) {
+        if (gradRows == null || gradRows.length < tCap * cap || gradRows[0].length != nl) {
+            gradRows = new float[tCap * cap][nl];
+        }
+        return gradRows;
     }
 
     private int[] channelFill(int ch) {
