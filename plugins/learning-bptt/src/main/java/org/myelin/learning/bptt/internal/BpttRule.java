@@ -156,7 +156,7 @@ public final class BpttRule implements LearningRule {
                         if (s.clip() > 0) {
                             GradientClipping.clipByGlobalNorm(grads.arrays(), s.clip());
                         }
-                        opt.step(params, grads.arrays());
+                        opt.step(params, grads.arrays(), rows);
                         net.refresh();
                         batchStep++;
                         progress.advance(1);
