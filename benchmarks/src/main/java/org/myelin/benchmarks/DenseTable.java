@@ -57,6 +57,10 @@ public final class DenseTable {
         // row label -> column label -> cell
         Map<String, Map<String, String>> table = new TreeMap<>(DenseTable::byKernelThenSize);
         for (RunResult r : results) {
+            if (r.getParams().getParam("backend") == null) {
+                // not a dense kernel (SnnStepBenchmark): JMH's own table above has its scores
+                continue;
+            }
             String name = r.getParams().getBenchmark();
             String method = name.substring(name.lastIndexOf('.') + 1);
             String column = r.getParams().getParam("backend") + ", " + r.getParams().getParam("threads") + " thr";
