@@ -69,6 +69,11 @@ final class ChunkPass {
     private float[][][] gsIn;
     private int[][] actStart;
     private int[][] actIdx;
+    private float[][] actVal;
+    private float[][] streamCur;
+    private float[][] streamOut;
+    private float[][][] streamA;
+    private float[][][] streamB;
     private float[] xbuf;
     private float[] gsum;
     private float[] dz;
@@ -138,6 +143,7 @@ final class ChunkPass {
         gsIn = new float[layers][][];
         actStart = new int[layers][];
         actIdx = new int[layers][];
+        actVal = new float[layers][];
         int maxN = 0;
         for (int l = 0; l < layers; l++) {
             int size = rows * n[l];
@@ -151,6 +157,7 @@ final class ChunkPass {
             gsIn[l] = new float[stateCount[l]][size];
             actStart[l] = new int[rows + 1];
             actIdx[l] = new int[spiking[l] ? size : 0];
+            actVal[l] = new float[spiking[l] ? size : 0];
             maxN = Math.max(maxN, n[l]);
         }
         xbuf = new float[rows * inputChannels];
@@ -196,8 +203,13 @@ final class ChunkPass {
         ensure(steps, in.channels());
         steps(c, steps);
         Arrays.fill(spikes, 0.0);
+        boolean keep = backward || recording != null;
         for (int l = 0; l < layers; l++) {
-            forwardLayer(l, in, r0, c, steps);
+            if (!keep && streams(l, in)) {
+                forwardStreaming(l, in, r0, c, steps);
+            } else {
+                forwardLayer(l, in, r0, c, steps);
+            }
             collect(l, r0, c, steps, result, recording, in.batch());
         }
         readoutAndLoss(in.batch(), r0, c, steps, targets, norm, backward, result);
@@ -214,6 +226,68 @@ final class ChunkPass {
         }
         for (int l = layers - 1; l >= 0; l--) {
             backwardLayer(l, in, r0, c, steps);
+        }
+    }
+
+    /**
+     * Whether a forward-only pass can run layer {@code l} on one step's buffers instead of arrays
+     * over all steps: a spiking layer below the last, without recurrence, fed by spike input with
+     * event kernels and no noise. Nothing reads its per-step values later (the layer above reads
+     * the spike lists, the activity the spike values), so the state ping-pongs between two
+     * one-step arrays and the current, the state and the output stay in the L1/L2 cache instead
+     * of streaming megabytes per chunk through the shared L3.
+     */
+    private boolean streams(int l, InputBatch in) {
+        return l == 0 && l < layers - 1 && spiking[l] && net.recurrent(l) == null && kernels == SpikeKernels.EVENTS
+                && in.form() == InputBatch.Form.SPIKES && net.layers().get(l).options().noiseStd() == 0;
+    }
+
+    /**
+     * The forward pass of a layer that {@link #streams}: per step the same operations as
+     * {@link #forwardLayer} (currents by {@link #inputStep}, the neurons, the spike list), on
+     * buffers of one step, so the results are the same bits.
+     */
+    private void forwardStreaming(int l, InputBatch in, int r0, int c, int steps) {
+        int nl = n[l];
+        int sc = stateCount[l];
+        if (streamCur == null) {
+            streamCur = new float[layers][];
+            streamOut = new float[layers][];
+            streamA = new float[layers][][];
+            streamB = new float[layers][][];
+        }
+        if (streamCur[l] == null) {
+            streamCur[l] = new float[cap * nl];
+            streamOut[l] = new float[cap * nl];
+            streamA[l] = new float[sc][cap * nl];
+            streamB[l] = new float[sc][cap * nl];
+        }
+        float[] current = streamCur[l];
+        float[] o = streamOut[l];
+        ForwardStep even = new ForwardStep(current, streamA[l], streamB[l], o, 0, c);
+        ForwardStep odd = new ForwardStep(current, streamB[l], streamA[l], o, 0, c);
+        NeuronDynamics d = dyn[l];
+        d.initState(streamA[l], 0, c);
+        Projection w = net.feedForward(l);
+        Parameter bias = net.bias(l);
+        int[] start = actStart[l];
+        int[] idx = actIdx[l];
+        float[] val = actVal[l];
+        start[0] = 0;
+        int ptr = 0;
+        for (int t = 0; t < steps; t++) {
+            inputStep(in, r0, c, t, w, bias, current, 0);
+            d.forward(t % 2 == 0 ? even : odd);
+            for (int b = 0; b < c; b++) {
+                int ro = b * nl;
+                for (int j = 0; j < nl; j++) {
+                    if (o[ro + j] != 0f) {
+                        idx[ptr] = j;
+                        val[ptr++] = o[ro + j];
+                    }
+                }
+                start[t * c + b + 1] = ptr;
+            }
         }
     }
 
@@ -275,12 +349,13 @@ final class ChunkPass {
         int block = c * nl;
         int[] start = actStart[l];
         int[] idx = actIdx[l];
+        float[] val = actVal[l];
         start[0] = 0;
         int ptr = 0;
         float[] o = out[l];
         for (int t = 0; t < steps; t++) {
             if (perStep) {
-                inputStep(in, r0, c, t, w, bias, current);
+                inputStep(in, r0, c, t, w, bias, current, t * c);
             }
             if (v != null && t > 0) {
                 if (spiking[l] && kernels == SpikeKernels.EVENTS) {
@@ -308,7 +383,8 @@ final class ChunkPass {
                     int ro = r * nl;
                     for (int j = 0; j < nl; j++) {
                         if (o[ro + j] != 0f) {
-                            idx[ptr++] = j;
+                            idx[ptr] = j;
+                            val[ptr++] = o[ro + j];
                         }
                     }
                     start[r + 1] = ptr;
@@ -317,8 +393,11 @@ final class ChunkPass {
         }
     }
 
-    /** Step {@code t} of the spike input's currents: bias, then the events in order, as {@link #inputCurrents} does. */
-    private void inputStep(InputBatch in, int r0, int c, int t, Projection w, Parameter bias, float[] current) {
+    /**
+     * Step {@code t} of the spike input's currents: bias, then the events in order, as
+     * {@link #inputCurrents} does; chunk row {@code b} goes to row {@code firstRow + b} of {@code current}.
+     */
+    private void inputStep(InputBatch in, int r0, int c, int t, Projection w, Parameter bias, float[] current, int firstRow) {
         int nl = n[0];
         int batch = in.batch();
         int[] rs = in.rowStart();
@@ -333,7 +412,7 @@ final class ChunkPass {
                 System.arraycopy(bias.values(), 0, acc, 0, nl);
             }
             EventKernels.gather(wr, idx, val, rs[row], rs[row + 1], acc, nl);
-            System.arraycopy(acc, 0, current, (t * c + b) * nl, nl);
+            System.arraycopy(acc, 0, current, (firstRow + b) * nl, nl);
         }
     }
 
@@ -408,6 +487,7 @@ final class ChunkPass {
         double total = 0;
         int[] start = actStart[l];
         int[] idx = actIdx[l];
+        float[] val = actVal[l];
         for (int b = 0; b < c; b++) {
             int ao = (r0 + b) * nl;
             Arrays.fill(acc, 0, nl, 0f);
@@ -415,9 +495,9 @@ final class ChunkPass {
                 int r = t * c + b;
                 int ro = r * nl;
                 if (spiking[l]) {
-                    // only the nonzero outputs: adding the zeros would not change the sums
+                    // only the nonzero outputs (kept beside the spike list): adding the zeros would not change the sums
                     for (int k = start[r], e = start[r + 1]; k < e; k++) {
-                        acc[idx[k]] += o[ro + idx[k]];
+                        acc[idx[k]] += val[k];
                     }
                 } else {
                     for (int j = 0; j < nl; j++) {

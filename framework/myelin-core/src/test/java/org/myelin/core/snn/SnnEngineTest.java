@@ -163,6 +163,38 @@ class SnnEngineTest {
         }
     }
 
+    /**
+     * A forward-only pass runs the feed-forward spiking hidden layer on one step's buffers
+     * (ChunkPass.forwardStreaming); the training pass keeps every step. Both must give the same
+     * bits for the logits, the loss, the spike counts and the per-neuron activity (the reference
+     * is the training pass, whose gradients the other tests check), at 1 and 2 threads.
+     */
+    @Test
+    void forwardOnlyPassGivesTheSameBitsAsTheTrainingPass() {
+        for (int threads = 1; threads <= 2; threads++) {
+            SnnNetwork net = SnnNetwork.create(30, List.of(new LayerSpec("h", ReferenceLif.snnTorch(24, 0.9), LayerOptions.DEFAULT),
+                    new LayerSpec("o", ReferenceLif.snnTorch(4, 0.9), LayerOptions.DEFAULT)), RandomStream.of(5));
+            try (ParallelRows rows = ParallelRows.withThreads(threads)) {
+                SnnEngine e = SnnEngine.of(net, Readout.SUM_MEMBRANE, LossKind.CROSS_ENTROPY, rows);
+                InputBatch in = poissonBatch(40);
+                Targets y = Targets.ofLabels(labels(40));
+                BatchResult trained = e.train(in, y, new Gradients(net));
+                float[] logits = trained.logits().clone();
+                double loss = trained.loss();
+                double[] spikes = {trained.spikes(0), trained.spikes(1)};
+                float[][] activity = {trained.activity(0).clone(), trained.activity(1).clone()};
+                assertTrue(spikes[0] > 0, "the hidden layer spikes");
+                BatchResult evaluated = e.evaluate(in, y);
+                assertArrayEquals(logits, evaluated.logits(), threads + " threads");
+                assertEquals(loss, evaluated.loss(), 0.0);
+                for (int l = 0; l < 2; l++) {
+                    assertEquals(spikes[l], evaluated.spikes(l), 0.0, "spikes of layer " + l);
+                    assertArrayEquals(activity[l], evaluated.activity(l), "activity of layer " + l);
+                }
+            }
+        }
+    }
+
     @Test
     void sumMembraneReadoutIsTheSumOfTheRecordedMembrane() {
         SnnNetwork net = spikingNetwork(0);
