@@ -9,7 +9,13 @@ import org.myelin.core.linalg.SymmetricEigen;
 /**
  * The OpenBLAS backend through the JavaCPP preset of the {@code myelin-openblas} bundle:
  * {@code cblas_sgemm/dgemm/dsyrk} on per-thread reused native buffers, LAPACKE {@code dgesdd},
- * {@code dsyevd} (with or without vectors) and {@code dposv} on copies of the input. Loaded by name from
+ * {@code dsyevd} (with or without vectors) and {@code dposv} on copies of the input.
+ *
+ * <p>LAPACK routines run with one OpenBLAS thread unless {@code -Dmyelin.lapack.threads=N} says
+ * otherwise. Their reductions (tridiagonal, bidiagonal) are long chains of level-2 calls that a
+ * second thread barely speeds up on a quiet machine (512 x 512 {@code dsyevd}: 21 ms with two
+ * threads, 16 ms with one) and slows down by 2-10x when another process wants the same cores,
+ * since every call waits for both threads. Loaded by name from
  * {@link BackendChoice}, so that core works without the bundle. The constructor loads the
  * natives and checks a 2 x 2 product; any failure there makes the caller fall back to Java.
  */
@@ -20,8 +26,15 @@ public final class OpenBlasBackend implements DenseBackend {
     private static final int TRANS = 112;
     private static final int UPPER = 121;
 
+    /** System property: OpenBLAS threads inside LAPACK routines (default 1, see the class comment). */
+    public static final String LAPACK_THREADS_PROPERTY = "myelin.lapack.threads";
+
     private final String name;
     private final ThreadLocal<OffHeapBuffers> buffers = ThreadLocal.withInitial(OffHeapBuffers::new);
+    private final int lapackThreads = Math.max(1, Integer.getInteger(LAPACK_THREADS_PROPERTY, 1));
+    private final Object threadLock = new Object();
+    private int blasThreads;
+    private int activeLapackCalls;
 
     /**
      * Loads OpenBLAS and checks it.
@@ -49,12 +62,42 @@ public final class OpenBlasBackend implements DenseBackend {
 
     @Override
     public void setThreads(int n) {
-        openblas.blas_set_num_threads(n);
+        synchronized (threadLock) {
+            blasThreads = n;
+            if (activeLapackCalls == 0) {
+                openblas.blas_set_num_threads(n);
+            }
+        }
     }
 
     @Override
     public int threads() {
-        return openblas.blas_get_num_threads();
+        synchronized (threadLock) {
+            return blasThreads;
+        }
+    }
+
+    /**
+     * Runs a LAPACK routine with OpenBLAS set to {@link #LAPACK_THREADS_PROPERTY} threads and
+     * restores the BLAS thread count when the last concurrent LAPACK call returns. OpenBLAS has
+     * one global thread count; a product another Java thread starts meanwhile runs with the
+     * LAPACK count, which only affects its speed.
+     */
+    private <T> T lapack(java.util.function.Supplier<T> routine) {
+        synchronized (threadLock) {
+            if (activeLapackCalls++ == 0 && lapackThreads != blasThreads) {
+                openblas.blas_set_num_threads(lapackThreads);
+            }
+        }
+        try {
+            return routine.get();
+        } finally {
+            synchronized (threadLock) {
+                if (--activeLapackCalls == 0 && lapackThreads != blasThreads) {
+                    openblas.blas_set_num_threads(blasThreads);
+                }
+            }
+        }
     }
 
     private static long span(int rows, int cols, int ld) {
@@ -141,7 +184,7 @@ public final class OpenBlasBackend implements DenseBackend {
         double[] s = new double[r];
         double[] u = new double[m * r];
         double[] vt = new double[r * n];
-        int info = openblas.LAPACKE_dgesdd(ROW_MAJOR, (byte) 'S', m, n, work, n, s, u, r, vt, n);
+        int info = lapack(() -> openblas.LAPACKE_dgesdd(ROW_MAJOR, (byte) 'S', m, n, work, n, s, u, r, vt, n));
         if (info != 0) {
             throw new ArithmeticException("svd of a " + m + " x " + n + " matrix: LAPACK dgesdd failed (info " + info + ")");
         }
@@ -152,7 +195,7 @@ public final class OpenBlasBackend implements DenseBackend {
     public SymmetricEigen symmetricEigen(double[] a, int n) {
         double[] v = a.clone();
         double[] w = new double[n];
-        int info = openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) 'V', (byte) 'L', n, v, n, w);
+        int info = lapack(() -> openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) 'V', (byte) 'L', n, v, n, w));
         if (info != 0) {
             throw new ArithmeticException("symmetric eigen of order " + n + ": LAPACK dsyevd failed (info " + info + ")");
         }
@@ -163,7 +206,7 @@ public final class OpenBlasBackend implements DenseBackend {
     public double[] symmetricEigenvalues(double[] a, int n) {
         double[] v = a.clone();
         double[] w = new double[n];
-        int info = openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) 'N', (byte) 'L', n, v, n, w);
+        int info = lapack(() -> openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) 'N', (byte) 'L', n, v, n, w));
         if (info != 0) {
             throw new ArithmeticException("symmetric eigenvalues of order " + n + ": LAPACK dsyevd failed (info " + info + ")");
         }
@@ -174,7 +217,7 @@ public final class OpenBlasBackend implements DenseBackend {
     public double[] choleskySolve(double[] spd, int n, double[] b, int nrhs) {
         double[] factor = spd.clone();
         double[] x = b.clone();
-        int info = openblas.LAPACKE_dposv(ROW_MAJOR, (byte) 'L', n, nrhs, factor, n, x, nrhs);
+        int info = lapack(() -> openblas.LAPACKE_dposv(ROW_MAJOR, (byte) 'L', n, nrhs, factor, n, x, nrhs));
         if (info > 0) {
             throw new IllegalArgumentException("matrix is not positive definite: pivot " + (info - 1)
                     + " is not positive (add a positive ridge penalty or check the input)");
