@@ -74,6 +74,13 @@ final class ChunkPass {
     private float[][] streamOut;
     private float[][][] streamA;
     private float[][][] streamB;
+    private boolean streamed0;
+    private float[][] upRows;
+    private int[] upIndex;
+    private float[] stepGradOut;
+    private float[] stepGradCur;
+    private float[][] stepGradA;
+    private float[][] stepGradB;
     private float[] xbuf;
     private float[] gsum;
     private float[] dz;
@@ -203,10 +210,10 @@ final class ChunkPass {
         ensure(steps, in.channels());
         steps(c, steps);
         Arrays.fill(spikes, 0.0);
-        boolean keep = backward || recording != null;
+        streamed0 = recording == null && streams(0, in);
         for (int l = 0; l < layers; l++) {
-            if (!keep && streams(l, in)) {
-                forwardStreaming(l, in, r0, c, steps);
+            if (l == 0 && streamed0) {
+                forwardStreaming(l, in, r0, c, steps, backward);
             } else {
                 forwardLayer(l, in, r0, c, steps);
             }
@@ -225,17 +232,23 @@ final class ChunkPass {
             }
         }
         for (int l = layers - 1; l >= 0; l--) {
-            backwardLayer(l, in, r0, c, steps);
+            if (l == 0 && streamed0) {
+                backwardStreaming(in, r0, c, steps);
+            } else {
+                backwardLayer(l, in, r0, c, steps);
+            }
         }
     }
 
     /**
-     * Whether a forward-only pass can run layer {@code l} on one step's buffers instead of arrays
-     * over all steps: a spiking layer below the last, without recurrence, fed by spike input with
-     * event kernels and no noise. Nothing reads its per-step values later (the layer above reads
-     * the spike lists, the activity the spike values), so the state ping-pongs between two
-     * one-step arrays and the current, the state and the output stay in the L1/L2 cache instead
-     * of streaming megabytes per chunk through the shared L3.
+     * Whether layer {@code l} runs on one step's buffers instead of arrays over all steps: a
+     * spiking layer below the last, without recurrence, fed by spike input with event kernels and
+     * no noise, and no state recording. The layer above reads its spike lists and the activity
+     * its spike values, so forward the state ping-pongs between two one-step arrays and only the
+     * input current and the state before each step are kept for BPTT; backward
+     * ({@link #backwardStreaming}) works on one step's buffers as well. The current, state, output
+     * and gradients of a step stay in the L1/L2 cache instead of streaming some 15 MB per chunk
+     * through the L3 that the cores share.
      */
     private boolean streams(int l, InputBatch in) {
         return l == 0 && l < layers - 1 && spiking[l] && net.recurrent(l) == null && kernels == SpikeKernels.EVENTS
@@ -245,9 +258,10 @@ final class ChunkPass {
     /**
      * The forward pass of a layer that {@link #streams}: per step the same operations as
      * {@link #forwardLayer} (currents by {@link #inputStep}, the neurons, the spike list), on
-     * buffers of one step, so the results are the same bits.
+     * buffers of one step, so the results are the same bits. With {@code keep}, each step's
+     * current and state before the step are copied into the all-steps arrays for the backward pass.
      */
-    private void forwardStreaming(int l, InputBatch in, int r0, int c, int steps) {
+    private void forwardStreaming(int l, InputBatch in, int r0, int c, int steps, boolean keep) {
         int nl = n[l];
         int sc = stateCount[l];
         if (streamCur == null) {
@@ -277,6 +291,14 @@ final class ChunkPass {
         int ptr = 0;
         for (int t = 0; t < steps; t++) {
             inputStep(in, r0, c, t, w, bias, current, 0);
+            if (keep) {
+                int block = c * nl;
+                float[][] stateIn = t % 2 == 0 ? streamA[l] : streamB[l];
+                System.arraycopy(current, 0, cur[l], t * block, block);
+                for (int s = 0; s < sc; s++) {
+                    System.arraycopy(stateIn[s], 0, before[l][s], t * block, block);
+                }
+            }
             d.forward(t % 2 == 0 ? even : odd);
             for (int b = 0; b < c; b++) {
                 int ro = b * nl;
@@ -702,10 +724,87 @@ final class ChunkPass {
                 DenseProducts.sgemm(true, false, nl, nl, rows - c, 1f, out[l], 0, nl, gc, block, nl, 1f, gv, 0, nl);
             }
         }
-        if (l > 0) {
+        if (l > 0 && !(l == 1 && streamed0)) {
             DenseProducts.sgemm(false, true, rows, n[l - 1], nl, 1f, gc, 0, nl, net.feedForward(l).effective, 0, nl, 0f,
                     gOut[l - 1], 0, n[l - 1]);
         }
+    }
+
+    /**
+     * BPTT through layer 0 when it {@link #streams}: step by step from the last, on one step's
+     * buffers at offset 0: the kept current and state, the output rebuilt from the spike list,
+     * {@code dL/dS = dI1 W1^T} of this step (summed over the layer above's units in order, as
+     * fused row gathers of the transposed weights), and the state gradient handed from step to
+     * step by swapping two arrays. Each step's current gradient goes to the by-channel rows and
+     * the bias gradient as in {@link #backwardLayer}; the result does not depend on the threads.
+     */
+    private void backwardStreaming(InputBatch in, int r0, int c, int steps) {
+        int nl = n[0];
+        int up = n[1];
+        int sc = stateCount[0];
+        int block = c * nl;
+        if (stepGradOut == null) {
+            stepGradOut = new float[cap * nl];
+            stepGradCur = new float[cap * nl];
+            stepGradA = new float[sc][cap * nl];
+            stepGradB = new float[sc][cap * nl];
+            upRows = new float[up][nl];
+        }
+        if (upIndex == null || upIndex.length < tCap * cap * up) {
+            upIndex = new int[tCap * cap * up];
+            for (int k = 0; k < upIndex.length; k++) {
+                upIndex[k] = k % up;
+            }
+        }
+        float[] w1 = net.feedForward(1).effective;
+        for (int i = 0; i < nl; i++) {
+            for (int j = 0; j < up; j++) {
+                upRows[j][i] = w1[i * up + j];
+            }
+        }
+        float[] stepIn = streamCur[0];
+        float[][] stepState = streamA[0];
+        float[] stepOut = streamOut[0];
+        BackwardStep even = new BackwardStep(stepIn, stepState, stepOut, stepGradOut, stepGradA, stepGradCur, stepGradB,
+                gradParams[0], 0, c);
+        BackwardStep odd = new BackwardStep(stepIn, stepState, stepOut, stepGradOut, stepGradB, stepGradCur, stepGradA,
+                gradParams[0], 0, c);
+        for (int s = 0; s < sc; s++) {
+            Arrays.fill(stepGradA[s], 0, block, 0f);
+        }
+        float[][] gRows = byChannel(in) ? gradRows(nl) : null;
+        float[] gb = gradB[0];
+        float[] gcUp = gCur[1];
+        int[] start = actStart[0];
+        int[] idx = actIdx[0];
+        float[] val = actVal[0];
+        NeuronDynamics d = dyn[0];
+        for (int t = steps - 1, q = 0; t >= 0; t--, q++) {
+            System.arraycopy(cur[0], t * block, stepIn, 0, block);
+            for (int s = 0; s < sc; s++) {
+                System.arraycopy(before[0][s], t * block, stepState[s], 0, block);
+            }
+            Arrays.fill(stepOut, 0, block, 0f);
+            for (int b = 0; b < c; b++) {
+                int r = t * c + b;
+                for (int k = start[r], e = start[r + 1]; k < e; k++) {
+                    stepOut[b * nl + idx[k]] = val[k];
+                }
+                int ro = r * up;
+                Arrays.fill(acc, 0, nl, 0f);
+                EventKernels.gather(upRows, upIndex, gcUp, ro, ro + up, acc, nl);
+                System.arraycopy(acc, 0, stepGradOut, b * nl, nl);
+            }
+            d.backward(q % 2 == 0 ? even : odd);
+            for (int b = 0; b < c; b++) {
+                float[] row = gRows != null ? gRows[t * c + b] : acc;
+                System.arraycopy(stepGradCur, b * nl, row, 0, nl);
+                if (gb != null) {
+                    EventKernels.add(1f, row, gb, nl);
+                }
+            }
+        }
+        weightGradient(0, in, r0, c, steps);
     }
 
     private void weightGradient(int l, InputBatch in, int r0, int c, int steps) {
