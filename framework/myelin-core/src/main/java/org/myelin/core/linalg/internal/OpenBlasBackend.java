@@ -35,6 +35,7 @@ public final class OpenBlasBackend implements DenseBackend {
     private final Object threadLock = new Object();
     private int blasThreads;
     private int activeLapackCalls;
+    private final ThreadCountSetter threadCount = new ThreadCountSetter();
 
     /**
      * Loads OpenBLAS and checks it.
@@ -65,7 +66,7 @@ public final class OpenBlasBackend implements DenseBackend {
         synchronized (threadLock) {
             blasThreads = n;
             if (activeLapackCalls == 0) {
-                openblas.blas_set_num_threads(n);
+                threadCount.set(n);
             }
         }
     }
@@ -86,7 +87,7 @@ public final class OpenBlasBackend implements DenseBackend {
     private <T> T lapack(java.util.function.Supplier<T> routine) {
         synchronized (threadLock) {
             if (activeLapackCalls++ == 0 && lapackThreads != blasThreads) {
-                openblas.blas_set_num_threads(lapackThreads);
+                threadCount.set(lapackThreads);
             }
         }
         try {
@@ -94,7 +95,7 @@ public final class OpenBlasBackend implements DenseBackend {
         } finally {
             synchronized (threadLock) {
                 if (--activeLapackCalls == 0 && lapackThreads != blasThreads) {
-                    openblas.blas_set_num_threads(blasThreads);
+                    threadCount.set(blasThreads);
                 }
             }
         }
