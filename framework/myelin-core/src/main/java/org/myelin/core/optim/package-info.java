@@ -4,5 +4,5 @@
  * flat float32 parameter arrays of the engine.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.myelin.core.optim;
