@@ -188,6 +188,30 @@ public final class Blas {
      */
     public static void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa,
             double[] ab, double[] bb) {
+        crossProducts(n, a, aShift, p, b, bShift, q, aa, ab, bb, true);
+    }
+
+    /**
+     * As {@link #crossProducts(int, double[], double[], int, double[], double[], int, double[], double[], double[])},
+     * optionally without writing the strictly lower triangles of {@code aa} and {@code bb}: a
+     * caller that reads only the upper triangles (a Frobenius norm, say) saves the mirror pass.
+     *
+     * @param n rows of A and B
+     * @param a A, n x p row-major, contiguous
+     * @param aShift p values subtracted from A's columns, or {@code null} for none
+     * @param p columns of A
+     * @param b B, n x q row-major, contiguous
+     * @param bShift q values subtracted from B's columns, or {@code null} for none
+     * @param q columns of B
+     * @param aa receives the p x p product of shifted A with itself
+     * @param ab receives the p x q product of shifted A and shifted B
+     * @param bb receives the q x q product of shifted B with itself
+     * @param lowerTriangles whether to write the strictly lower triangles of {@code aa} and
+     *        {@code bb}; when false their contents there are unspecified
+     * @throws IllegalArgumentException when an array length does not match the shape, or a result overlaps an operand
+     */
+    public static void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa,
+            double[] ab, double[] bb, boolean lowerTriangles) {
         MatrixArguments.dims("crossProducts", p, q, n);
         if (aShift != null) {
             exactLength("shift of A", aShift, p, "1 x " + p);
@@ -214,7 +238,7 @@ public final class Blas {
             java.util.Arrays.fill(bb, 0.0);
             return;
         }
-        BackendChoice.backend().crossProducts(n, a, aShift, p, b, bShift, q, aa, ab, bb);
+        BackendChoice.backend().crossProducts(n, a, aShift, p, b, bShift, q, aa, ab, bb, lowerTriangles);
     }
 
     private static void exactLength(String name, double[] x, long expected, String shape) {

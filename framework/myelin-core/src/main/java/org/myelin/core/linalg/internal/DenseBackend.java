@@ -98,9 +98,10 @@ public interface DenseBackend {
      * @param aa p x p result
      * @param ab p x q result
      * @param bb q x q result
+     * @param lowerTriangles whether the strictly lower triangles of aa and bb are written too
      */
     void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa, double[] ab,
-            double[] bb);
+            double[] bb, boolean lowerTriangles);
 
     /**
      * @param a m x n row-major (not modified)

@@ -96,7 +96,7 @@ public final class JavaBackend implements DenseBackend {
 
     @Override
     public void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa,
-            double[] ab, double[] bb) {
+            double[] ab, double[] bb, boolean lowerTriangles) {
         double[] sa = ColumnShift.shifted(a, aShift, n, p);
         double[] sb = ColumnShift.shifted(b, bShift, n, q);
         dsyrk(true, p, n, 1.0, sa, 0, p, 0.0, aa, 0, p);

@@ -160,7 +160,7 @@ public final class OpenBlasBackend implements DenseBackend {
 
     @Override
     public void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa,
-            double[] ab, double[] bb) {
+            double[] ab, double[] bb, boolean lowerTriangles) {
         // each operand crosses the JNI boundary once for all three products, shifted on the way
         OffHeapBuffers buf = buffers.get();
         DoublePointer pa = ColumnShift.copyShifted(buf.doubles(0, (long) n * p), a, aShift, n, p);
@@ -174,8 +174,10 @@ public final class OpenBlasBackend implements DenseBackend {
         paa.get(aa, 0, p * p);
         pab.get(ab, 0, p * q);
         pbb.get(bb, 0, q * q);
-        SymmetricMirror.lowerFromUpper(aa, 0, p, p);
-        SymmetricMirror.lowerFromUpper(bb, 0, q, q);
+        if (lowerTriangles) {
+            SymmetricMirror.lowerFromUpper(aa, 0, p, p);
+            SymmetricMirror.lowerFromUpper(bb, 0, q, q);
+        }
     }
 
     @Override

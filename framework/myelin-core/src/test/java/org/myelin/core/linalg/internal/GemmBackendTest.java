@@ -209,7 +209,7 @@ class GemmBackendTest {
             java.util.Arrays.fill(aa, Double.NaN);
             java.util.Arrays.fill(ab, Double.NaN);
             java.util.Arrays.fill(bb, Double.NaN);
-            backend.crossProducts(n, a, null, p, b, null, q, aa, ab, bb);
+            backend.crossProducts(n, a, null, p, b, null, q, aa, ab, bb, true);
             String at = backend.name() + " " + n + "x" + p + "|" + q;
             assertArrayEquals(naive(true, false, p, p, n, 1, a, 0, p, a, 0, p, 0, new double[p * p], 0, p), aa, 1e-12 * n, at + " A'A");
             assertArrayEquals(naive(true, false, p, q, n, 1, a, 0, p, b, 0, q, 0, new double[p * q], 0, q), ab, 1e-12 * n, at + " A'B");
@@ -246,8 +246,24 @@ class GemmBackendTest {
             double[] ab = new double[p * q];
             double[] bb = new double[q * q];
             double[] aCopy = a.clone();
-            backend.crossProducts(n, a, sa, p, b, sb, q, aa, ab, bb);
             String at = backend.name() + " " + n + "x" + p + "|" + q;
+            // upper triangles only: they equal those of the full call
+            double[] upperAa = new double[p * p];
+            double[] upperAb = new double[p * q];
+            double[] upperBb = new double[q * q];
+            backend.crossProducts(n, a, sa, p, b, sb, q, upperAa, upperAb, upperBb, false);
+            backend.crossProducts(n, a, sa, p, b, sb, q, aa, ab, bb, true);
+            assertArrayEquals(ab, upperAb, 0.0, at + " A'B without lower triangles");
+            for (int i = 0; i < p; i++) {
+                for (int j = i; j < p; j++) {
+                    assertEquals(aa[i * p + j], upperAa[i * p + j], 0.0, at + " upper A'A");
+                }
+            }
+            for (int i = 0; i < q; i++) {
+                for (int j = i; j < q; j++) {
+                    assertEquals(bb[i * q + j], upperBb[i * q + j], 0.0, at + " upper B'B");
+                }
+            }
             assertArrayEquals(aCopy, a, 0.0, at + " A untouched");
             assertArrayEquals(naive(true, false, p, p, n, 1, ea, 0, p, ea, 0, p, 0, new double[p * p], 0, p), aa, 1e-12 * n, at + " A'A");
             assertArrayEquals(naive(true, false, p, q, n, 1, ea, 0, p, eb, 0, q, 0, new double[p * q], 0, q), ab, 1e-12 * n, at + " A'B");

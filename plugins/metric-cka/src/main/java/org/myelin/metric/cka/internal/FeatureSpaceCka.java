@@ -25,8 +25,8 @@ final class FeatureSpaceCka {
     }
 
     /**
-     * @param x first representation, n x p (checked)
-     * @param y second representation, n x q (checked)
+     * @param x first representation, n x p (checked, except for non-finite values, which this finds)
+     * @param y second representation, n x q (checked, likewise)
      * @param debiased use the U-statistic (needs n &gt;= 4)
      * @return the three inner products
      */
@@ -34,16 +34,16 @@ final class FeatureSpaceCka {
         int n = x.rows();
         int p = x.cols();
         int q = y.cols();
-        double[] mx = RepresentationChecks.columnMeans(x);
-        double[] my = RepresentationChecks.columnMeans(y);
+        double[] mx = RepresentationChecks.checkedColumnMeans("x", x);
+        double[] my = RepresentationChecks.checkedColumnMeans("y", y);
         double[] gx = new double[p * p];
         double[] gxy = new double[p * q];
         double[] gy = new double[q * q];
         // centred while copied to the BLAS: no centred copy of X or Y on the heap
-        Blas.crossProducts(n, x.data(), mx, p, y.data(), my, q, gx, gxy, gy);
-        double xx = sumOfSquares(gx);
+        Blas.crossProducts(n, x.data(), mx, p, y.data(), my, q, gx, gxy, gy, false);
+        double xx = symmetricSumOfSquares(gx, p);
         double xy = sumOfSquares(gxy);
-        double yy = sumOfSquares(gy);
+        double yy = symmetricSumOfSquares(gy, q);
         if (!debiased) {
             return new Alignment(xy, xx, yy, 1.0 / ((double) (n - 1) * (n - 1)));
         }
@@ -74,6 +74,31 @@ final class FeatureSpaceCka {
             s0 += g[i] * g[i];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * {@code ||g||_F^2} of a symmetric k x k matrix from its upper triangle alone:
+     * the diagonal once, the strictly upper part twice.
+     */
+    private static double symmetricSumOfSquares(double[] g, int k) {
+        double diagonal = 0;
+        double upper = 0;
+        for (int i = 0; i < k; i++) {
+            int o = i * k;
+            diagonal += g[o + i] * g[o + i];
+            double s0 = 0;
+            double s1 = 0;
+            int j = i + 1;
+            for (; j + 1 < k; j += 2) {
+                s0 += g[o + j] * g[o + j];
+                s1 += g[o + j + 1] * g[o + j + 1];
+            }
+            for (; j < k; j++) {
+                s0 += g[o + j] * g[o + j];
+            }
+            upper += s0 + s1;
+        }
+        return diagonal + 2 * upper;
     }
 
     /** Squared norm of each row of a rows x cols array after subtracting the column means. */

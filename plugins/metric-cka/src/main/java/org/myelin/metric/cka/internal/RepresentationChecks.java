@@ -18,8 +18,26 @@ final class RepresentationChecks {
      * @param variant the variant's name for the message, e.g. {@code "debiased CKA"}
      */
     static void check(Matrix x, Matrix y, int minStimuli, String variant) {
-        finite("x", x);
-        finite("y", y);
+        check(x, y, minStimuli, variant, true);
+    }
+
+    /**
+     * As {@link #check(Matrix, Matrix, int, String)}, optionally leaving the non-finite scan to a
+     * later {@link #checkedColumnMeans} (which must then be called on both matrices).
+     *
+     * @param x first representation
+     * @param y second representation
+     * @param minStimuli the fewest stimuli the chosen variant is defined for
+     * @param variant the variant's name for the message
+     * @param scanFinite whether to scan for NaN and infinities here
+     */
+    static void check(Matrix x, Matrix y, int minStimuli, String variant, boolean scanFinite) {
+        if (scanFinite) {
+            finite("x", x);
+            finite("y", y);
+        } else if (x.cols() == 0 || y.cols() == 0) {
+            finite(x.cols() == 0 ? "x" : "y", x.cols() == 0 ? x : y);
+        }
         if (x.rows() != y.rows()) {
             throw new InvalidInputException("x, y", "x has " + x.rows() + " stimuli (rows) but y has " + y.rows(),
                     "both representations must have one row per stimulus, in the same order");
@@ -92,6 +110,30 @@ final class RepresentationChecks {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #columnMeans} that also rejects non-finite input: a NaN or infinity makes its column's
+     * sum non-finite, and only then is the matrix searched for the position to report.
+     *
+     * @param name {@code x} or {@code y}
+     * @param m the representation
+     * @return the mean of each column
+     * @throws InvalidInputException naming the row and column of the first non-finite value, or
+     *         when finite values are too large to sum
+     */
+    static double[] checkedColumnMeans(String name, Matrix m) {
+        double[] mean = columnMeans(m);
+        double s = 0;
+        for (double v : mean) {
+            s += v * 0.0;
+        }
+        if (s != 0.0) {
+            finite(name, m);
+            throw new InvalidInputException(name, "its values are too large: a column sum overflows double precision",
+                    "rescale the representation, e.g. divide it by its largest absolute value (CKA is scale invariant)");
+        }
+        return mean;
     }
 
     /**

@@ -194,6 +194,19 @@ class CkaMetricTest {
     }
 
     @Test
+    void rejectsFiniteValuesWhoseColumnSumOverflows() {
+        // 10 rows of 1e308 sum to infinity: finite input, but no finite mean exists
+        double[] d = gaussian(new Random(1), 10, 4).data();
+        for (int r = 0; r < 10; r++) {
+            d[r * 4 + 1] = 1e308;
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> cka(new Matrix(10, 4, d), gaussian(new Random(2), 10, 3)));
+        assertEquals("x", e.input());
+        assertTrue(e.getMessage().contains("too large") && e.getMessage().contains("rescale"), e.getMessage());
+    }
+
+    @Test
     void rejectsDifferentStimulusCounts() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> cka(gaussian(new Random(1), 10, 4), gaussian(new Random(2), 11, 4)));
