@@ -63,17 +63,17 @@ final class PartialSolutions {
      * @param masses masses in [0, 1], in any order, repeats allowed
      */
     void solveAll(double... masses) {
-        double[] todo = Arrays.stream(masses).filter(m -> !plans.containsKey(m)).distinct().sorted().toArray();
-        int threads = Math.min(todo.length, Math.max(1, Blas.threads()));
+        double[] unsolved = Arrays.stream(masses).filter(m -> !plans.containsKey(m)).distinct().sorted().toArray();
+        int threads = Math.min(unsolved.length, Math.max(1, Blas.threads()));
         if (threads <= 1) {
-            for (double m : todo) {
+            for (double m : unsolved) {
                 plan(m);
             }
             return;
         }
         // small masses take longest (most pricing scans find nothing to enter), so they go first:
         // workers take the next unsolved mass from the shared counter
-        TransportPlan[] out = new TransportPlan[todo.length];
+        TransportPlan[] out = new TransportPlan[unsolved.length];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "myelin-partial-transport");
@@ -83,9 +83,9 @@ final class PartialSolutions {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < threads - 1; w++) {
-                workers.add(pool.submit(() -> drain(todo, out, next, new ExactSolverSlot())));
+                workers.add(pool.submit(() -> drain(unsolved, out, next, new ExactSolverSlot())));
             }
-            drain(todo, out, next, new ExactSolverSlot());
+            drain(unsolved, out, next, new ExactSolverSlot());
             for (Future<?> f : workers) {
                 f.get();
             }
@@ -104,14 +104,14 @@ final class PartialSolutions {
         } finally {
             pool.shutdownNow();
         }
-        for (int k = 0; k < todo.length; k++) {
-            plans.put(todo[k], out[k]);
+        for (int k = 0; k < unsolved.length; k++) {
+            plans.put(unsolved[k], out[k]);
         }
     }
 
-    private void drain(double[] todo, TransportPlan[] out, AtomicInteger next, ExactSolverSlot slot) {
-        for (int k = next.getAndIncrement(); k < todo.length; k = next.getAndIncrement()) {
-            out[k] = solve(slot.get(), todo[k]);
+    private void drain(double[] unsolved, TransportPlan[] out, AtomicInteger next, ExactSolverSlot slot) {
+        for (int k = next.getAndIncrement(); k < unsolved.length; k = next.getAndIncrement()) {
+            out[k] = solve(slot.get(), unsolved[k]);
         }
     }
 
