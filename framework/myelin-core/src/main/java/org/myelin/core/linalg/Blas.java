@@ -163,7 +163,7 @@ public final class Blas {
      * @throws IllegalArgumentException when an array length does not match the shape, or a result overlaps an operand
      */
     public static void crossProducts(int n, double[] a, int p, double[] b, int q, double[] aa, double[] ab, double[] bb) {
-        crossProducts(n, a, null, p, b, null, q, aa, ab, bb);
+        crossProducts(n, a, null, p, b, null, q, aa, ab, bb, true);
     }
 
     /**
@@ -172,29 +172,8 @@ public final class Blas {
      * {@code (B - 1 s_b^T)^T (B - 1 s_b^T)}. With the column means as shifts these are the centred
      * cross products (scatter matrices) of two representations, computed without a centred copy
      * on the Java heap: under OpenBLAS the subtraction happens while the operands are copied to
-     * native memory.
-     *
-     * @param n rows of A and B
-     * @param a A, n x p row-major, contiguous
-     * @param aShift p values subtracted from A's columns, or {@code null} for none
-     * @param p columns of A
-     * @param b B, n x q row-major, contiguous
-     * @param bShift q values subtracted from B's columns, or {@code null} for none
-     * @param q columns of B
-     * @param aa receives the p x p product of shifted A with itself
-     * @param ab receives the p x q product of shifted A and shifted B
-     * @param bb receives the q x q product of shifted B with itself
-     * @throws IllegalArgumentException when an array length does not match the shape, or a result overlaps an operand
-     */
-    public static void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa,
-            double[] ab, double[] bb) {
-        crossProducts(n, a, aShift, p, b, bShift, q, aa, ab, bb, true);
-    }
-
-    /**
-     * As {@link #crossProducts(int, double[], double[], int, double[], double[], int, double[], double[], double[])},
-     * optionally without writing the strictly lower triangles of {@code aa} and {@code bb}: a
-     * caller that reads only the upper triangles (a Frobenius norm, say) saves the mirror pass.
+     * native memory. A caller that reads only the upper triangles of the symmetric results (a
+     * Frobenius norm, say) can skip the pass that mirrors them into the lower ones.
      *
      * @param n rows of A and B
      * @param a A, n x p row-major, contiguous

@@ -2,6 +2,7 @@ package org.myelin.metric.cka.internal;
 
 import org.myelin.api.InvalidInputException;
 import org.myelin.api.array.Matrix;
+import org.myelin.core.array.ColumnMeans;
 
 /** The input checks every CKA variant makes before computing, with messages that name the matrix. */
 final class RepresentationChecks {
@@ -84,12 +85,9 @@ final class RepresentationChecks {
                 "give a representation in which at least one unit varies across stimuli");
     }
 
-    /** Rows summed into a partial sum before it is added to the column totals. */
-    private static final int SUM_BLOCK = 128;
-
     /**
      * Column-centred copy in two passes over the data: the column means ({@link #columnMeans}),
-     * then the differences. The means are sums of partial sums over blocks of {@value #SUM_BLOCK} rows, so their
+     * then the differences. The means are sums of partial sums over blocks of rows, so their
      * rounding error grows like {@code (128 + n / 128) eps} instead of {@code n eps}; that keeps
      * the centring as accurate as the two-pass corrected mean it replaced for every realistic
      * offset-to-spread ratio, at two thirds of its memory traffic.
@@ -137,33 +135,10 @@ final class RepresentationChecks {
     }
 
     /**
-     * Column means as sums of partial sums over blocks of {@value #SUM_BLOCK} rows, one pass.
-     *
      * @param m the representation
-     * @return the mean of each column
+     * @return the mean of each column ({@link ColumnMeans}: one pass, blocked partial sums)
      */
     static double[] columnMeans(Matrix m) {
-        int n = m.rows();
-        int c = m.cols();
-        double[] src = m.data();
-        double[] mean = new double[c];
-        double[] block = new double[c];
-        for (int r0 = 0; r0 < n; r0 += SUM_BLOCK) {
-            java.util.Arrays.fill(block, 0.0);
-            int r1 = Math.min(n, r0 + SUM_BLOCK);
-            for (int r = r0; r < r1; r++) {
-                int o = r * c;
-                for (int j = 0; j < c; j++) {
-                    block[j] += src[o + j];
-                }
-            }
-            for (int j = 0; j < c; j++) {
-                mean[j] += block[j];
-            }
-        }
-        for (int j = 0; j < c; j++) {
-            mean[j] /= n;
-        }
-        return mean;
+        return ColumnMeans.of(m.data(), m.rows(), m.cols());
     }
 }

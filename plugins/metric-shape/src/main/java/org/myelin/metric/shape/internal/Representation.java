@@ -2,6 +2,7 @@ package org.myelin.metric.shape.internal;
 
 import org.myelin.api.InvalidInputException;
 import org.myelin.api.array.Matrix;
+import org.myelin.core.array.ColumnMeans;
 
 /**
  * One side of a shape comparison after the common preprocessing: checked, optionally
@@ -14,9 +15,6 @@ import org.myelin.api.array.Matrix;
  * @param squaredNorm {@code ||data||_F^2}
  */
 record Representation(double[] data, int rows, int width, int units, double squaredNorm) {
-
-    /** Rows summed into a partial sum before it is added to the column means. */
-    private static final int SUM_BLOCK = 128;
 
     /**
      * Rejects non-finite values, empty matrices and different stimulus counts.
@@ -55,27 +53,7 @@ record Representation(double[] data, int rows, int width, int units, double squa
         int n = m.rows();
         int p = m.cols();
         double[] src = m.data();
-        double[] mean = new double[p];
-        if (centre) {
-            // sums of partial sums over row blocks: error ~ (128 + n / 128) eps instead of n eps
-            double[] block = new double[p];
-            for (int r0 = 0; r0 < n; r0 += SUM_BLOCK) {
-                java.util.Arrays.fill(block, 0.0);
-                int r1 = Math.min(n, r0 + SUM_BLOCK);
-                for (int r = r0; r < r1; r++) {
-                    int o = r * p;
-                    for (int j = 0; j < p; j++) {
-                        block[j] += src[o + j];
-                    }
-                }
-                for (int j = 0; j < p; j++) {
-                    mean[j] += block[j];
-                }
-            }
-            for (int j = 0; j < p; j++) {
-                mean[j] /= n;
-            }
-        }
+        double[] mean = centre ? ColumnMeans.of(src, n, p) : new double[p];
         double[] out = new double[n * width];
         // per-column sums of squares: independent accumulators, so the loop vectorises
         double[] squares = new double[p];

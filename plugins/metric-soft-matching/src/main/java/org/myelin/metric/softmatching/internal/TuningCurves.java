@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.myelin.api.InvalidInputException;
 import org.myelin.api.array.Matrix;
+import org.myelin.core.array.ColumnMeans;
 
 /**
  * The units of one representation as tuning curves ready for matching: the checked input with
@@ -48,24 +49,7 @@ final class TuningCurves {
      * @throws InvalidInputException for NaN or infinite entries or no columns
      */
     static void checkFinite(String name, Matrix m) {
-        // v * 0 is 0 for every finite v and NaN for NaN and +-Inf: one vectorisable pass finds out
-        // whether there is anything to report; the exact position is then looked up
-        double[] d = m.data();
-        double z0 = 0;
-        double z1 = 0;
-        double z2 = 0;
-        double z3 = 0;
-        int k = 0;
-        for (; k + 3 < d.length; k += 4) {
-            z0 += d[k] * 0.0;
-            z1 += d[k + 1] * 0.0;
-            z2 += d[k + 2] * 0.0;
-            z3 += d[k + 3] * 0.0;
-        }
-        for (; k < d.length; k++) {
-            z0 += d[k] * 0.0;
-        }
-        int[] bad = z0 + z1 + z2 + z3 == 0 ? null : m.firstNonFinite();
+        int[] bad = m.firstNonFinite();
         if (bad != null) {
             throw new InvalidInputException(name, "row " + bad[0] + ", column " + bad[1] + " is " + m.get(bad[0], bad[1])
                     + " (rows and columns count from 0)", "remove or impute non-finite values before comparing");
@@ -227,31 +211,12 @@ final class TuningCurves {
     }
 
     /**
-     * Column-centres in place, the mean refined by a second pass for accuracy.
+     * Column-centres in place ({@link ColumnMeans}: one pass, blocked partial sums).
      *
      * @return the squared norms of the centred columns
      */
     private static double[] centreColumns(double[] d, int n, int c) {
-        double[] mean = new double[c];
-        for (int r = 0; r < n; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                mean[j] += d[o + j];
-            }
-        }
-        for (int j = 0; j < c; j++) {
-            mean[j] /= n;
-        }
-        double[] corr = new double[c];
-        for (int r = 0; r < n; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                corr[j] += d[o + j] - mean[j];
-            }
-        }
-        for (int j = 0; j < c; j++) {
-            mean[j] += corr[j] / n;
-        }
+        double[] mean = ColumnMeans.of(d, n, c);
         double[] squares = new double[c];
         for (int r = 0; r < n; r++) {
             int o = r * c;
