@@ -9,15 +9,15 @@ import org.myelin.core.linalg.SymmetricEigen;
 /**
  * The OpenBLAS backend through the JavaCPP preset of the {@code myelin-openblas} bundle:
  * {@code cblas_sgemm/dgemm/dsyrk} on per-thread reused native buffers, LAPACKE {@code dgesdd},
- * {@code dsyevd} (with or without vectors) and {@code dposv} on copies of the input.
+ * {@code dsyevd} (with or without vectors) and {@code dposv} on copies of the input. Loaded by
+ * name from {@link BackendChoice}, so that core works without the bundle. The constructor loads
+ * the natives and checks a 2 x 2 product; any failure there makes the caller fall back to Java.
  *
  * <p>LAPACK routines run with one OpenBLAS thread unless {@code -Dmyelin.lapack.threads=N} says
  * otherwise. Their reductions (tridiagonal, bidiagonal) are long chains of level-2 calls that a
  * second thread barely speeds up on a quiet machine (512 x 512 {@code dsyevd}: 21 ms with two
  * threads, 16 ms with one) and slows down by 2-10x when another process wants the same cores,
- * since every call waits for both threads. Loaded by name from
- * {@link BackendChoice}, so that core works without the bundle. The constructor loads the
- * natives and checks a 2 x 2 product; any failure there makes the caller fall back to Java.
+ * since every call waits for both threads.
  */
 public final class OpenBlasBackend implements DenseBackend {
 
