@@ -39,7 +39,7 @@ cka_rbf|--metric cka --param kernel=rbf
 rsa|--metric rsa --param rdm=correlation --param compare=spearman
 procrustes|--metric procrustes --param alpha=1 --param score=angular
 softmatch|--metric soft-matching --param cost=sqeuclidean --param center=false
-partial_softmatch|--metric partial-soft-matching --param mass=0.6 --param cost=correlation --param ranking_steps=0
+partial_softmatch|--metric partial-soft-matching --param mass=0.6 --param cost=correlation --param ranking=false
 partial_softmatch|--metric partial-soft-matching --param mass=0.6 --param cost=correlation
 M
 round=1

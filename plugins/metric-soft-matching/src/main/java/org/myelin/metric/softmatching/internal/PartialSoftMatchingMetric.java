@@ -25,10 +25,13 @@ import org.osgi.service.component.annotations.Component;
  *   min_P &lt;P, C&gt;  s.t.  P &gt;= 0,  P 1 &lt;= 1/p,  P' 1 &lt;= 1/q,  1' P 1 = m
  * </pre>
  *
- * solved as POT's {@code ot.partial.partial_wasserstein} does (one dummy point per side, then an
- * exact EMD). The value is the authors' {@code 1 - <P, C>} for {@code cost=correlation} (the
+ * the problem POT's {@code ot.partial.partial_wasserstein} solves (one dummy point per side, then
+ * an exact EMD), solved exactly by successive shortest paths, which pass through the optimal plan
+ * of every mass in one run ({@code PartialTransportPath}; the ranking and the L-curve come from the
+ * same run). The value is the authors' {@code 1 - <P, C>} for {@code cost=correlation} (the
  * default) and {@code <P, C>} for {@code cost=sqeuclidean}, in both cases NOT divided by {@code m}
- * ({@code normalized_cost} is). {@code mass=1} is full soft matching (same plan and cost);
+ * ({@code normalized_cost} is). {@code mass=1} is full soft matching (the same cost; the same
+ * plan when the optimal plan is unique);
  * {@code mass=auto} picks {@code m} at the corner of the L-curve (see {@link MassCurve}).
  *
  * <p>Details: {@code transport_cost}, {@code transported_mass}, {@code normalized_cost}
@@ -36,7 +39,7 @@ import org.osgi.service.component.annotations.Component;
  * ({@code sqrt(<P,C>/m)}); {@code mass} and {@code mass_selection} ({@code given} or
  * {@code auto}, then {@code lcurve}); {@code matched_x} / {@code matched_y} (original indices of
  * the units whose row / column sum exceeds 1e-8), {@code row_sums}, {@code col_sums}; the
- * ranking {@code ranking_x} / {@code ranking_y} (units by the smallest swept mass at which they
+ * ranking {@code ranking_x} / {@code ranking_y} (units by the exact mass above which they
  * are matched, see {@link UnitRanking}) with {@code ranking_x_entry_mass},
  * {@code ranking_x_mean_cost} and the same for y; the preparation; {@code transport_plan}.
  */
@@ -62,8 +65,9 @@ public final class PartialSoftMatchingMetric implements SimilarityMetric {
         specs.add(ParameterSpec.ofInt("folds", 5L, "", 1L, null,
                 "mass=auto: cross-validation folds over stimuli for the L-curve costs (1 = in-sample)"));
         specs.add(ParameterSpec.ofInt("seed", 42L, "", null, null, "mass=auto: seed of the fold shuffle"));
-        specs.add(ParameterSpec.ofInt("ranking_steps", 10L, "", 0L, null,
-                "masses k/steps (k = 1..steps) swept to rank units by the smallest mass at which they are matched; 0 = no ranking"));
+        specs.add(ParameterSpec.ofBoolean("ranking", true,
+                "rank the units of both sides by the exact mass above which partial matching takes them in"
+                        + " (one run through the optimal plans of every mass); false = the plan only"));
         PARAMETERS = List.copyOf(specs);
     }
 
@@ -121,14 +125,9 @@ public final class PartialSoftMatchingMetric implements SimilarityMetric {
         } else {
             mass = givenMass;
         }
-        int steps = (int) params.getLong("ranking_steps");
-        if (steps > 0) {
-            // the given mass and the ranking sweep, solved together in parallel
-            double[] sweep = UnitRanking.masses(steps);
-            double[] all = java.util.Arrays.copyOf(sweep, steps + 1);
-            all[steps] = mass;
-            solutions.solveAll(all);
-        }
+        boolean ranking = params.getBoolean("ranking");
+        // with the ranking, one run through every mass also gives the plan of the chosen one
+        UnitRanking r = ranking ? UnitRanking.of(problem, solutions.entries(mass)) : null;
         TransportPlan t = solutions.plan(mass);
         double value = s.correlation() ? 1.0 - t.cost() : t.cost();
         d.put("transport_cost", t.cost());
@@ -148,8 +147,7 @@ public final class PartialSoftMatchingMetric implements SimilarityMetric {
         d.put("matched_y", matched(cols, problem.y.kept));
         d.put("row_sums", MatchingProblem.original(rows, problem.x));
         d.put("col_sums", MatchingProblem.original(cols, problem.y));
-        if (steps > 0) {
-            UnitRanking r = UnitRanking.of(problem, solutions, steps);
+        if (r != null) {
             d.put("ranking_x", r.unitsX());
             d.put("ranking_x_entry_mass", r.entryMassX());
             d.put("ranking_x_mean_cost", r.meanCostX());

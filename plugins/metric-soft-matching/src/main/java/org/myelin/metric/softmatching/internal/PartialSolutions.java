@@ -13,17 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.myelin.core.linalg.Blas;
 import org.myelin.metric.softmatching.internal.ot.EntropicPartialTransport;
-import org.myelin.metric.softmatching.internal.ot.ExactTransport;
+import org.myelin.metric.softmatching.internal.ot.PartialTransportPath;
 import org.myelin.metric.softmatching.internal.ot.TransportPlan;
 
 /**
  * Partial transport plans of one cost matrix for any number of masses, with the chosen solver.
  * Plans are remembered by mass, so a mass asked for twice (the given mass and the same point of
- * the ranking sweep) is solved once, and the exact solver reuses its work arrays.
+ * the L-curve) is solved once.
  *
- * <p>{@link #solveAll} solves the masses of a sweep (ranking, L-curve) in parallel on up to
- * {@link Blas#threads()} threads, each with its own solver; every plan is computed exactly as a
- * single {@link #plan} call would, so the results do not depend on the thread count.
+ * <p>Exact plans come from {@link PartialTransportPath}: one run of successive shortest paths
+ * passes through the optimal plan of every mass, so all masses asked for together (an L-curve,
+ * the given mass) cost one run, and a run to {@code m = 1} also gives every unit's entry mass
+ * for the ranking ({@link #entries}). Entropic plans are solved per mass, the masses of a sweep in
+ * parallel on up to {@link Blas#threads()} threads; each plan is computed exactly as a single
+ * {@link #plan} call would, so the results do not depend on the thread count.
  */
 final class PartialSolutions {
 
@@ -31,8 +34,8 @@ final class PartialSolutions {
     private final int p;
     private final int q;
     private final MatchingSettings settings;
-    private final ExactTransport exact;
     private final Map<Double, TransportPlan> plans = new HashMap<>();
+    private PartialTransportPath.Trace family;
 
     /**
      * @param cost row-major p x q costs
@@ -45,7 +48,6 @@ final class PartialSolutions {
         this.p = p;
         this.q = q;
         this.settings = settings;
-        this.exact = settings.sinkhorn() ? null : new ExactTransport(cost, p, q);
     }
 
     /**
@@ -53,25 +55,69 @@ final class PartialSolutions {
      * @return the optimal (or entropic) partial plan for that mass
      */
     TransportPlan plan(double mass) {
-        return plans.computeIfAbsent(mass, m -> solve(exact, m));
+        TransportPlan t = plans.get(mass);
+        if (t == null) {
+            solveAll(mass);
+            t = plans.get(mass);
+        }
+        return t;
     }
 
     /**
-     * Solves every mass not solved yet, in parallel; later {@link #plan} calls for these masses
-     * return at once.
+     * Solves every mass not solved yet; later {@link #plan} calls for these masses return at once.
      *
      * @param masses masses in [0, 1], in any order, repeats allowed
      */
     void solveAll(double... masses) {
         double[] unsolved = Arrays.stream(masses).filter(m -> !plans.containsKey(m)).distinct().sorted().toArray();
-        int threads = Math.min(unsolved.length, Math.max(1, Blas.threads()));
-        if (threads <= 1) {
-            for (double m : unsolved) {
-                plan(m);
+        if (unsolved.length == 0) {
+            return;
+        }
+        if (!settings.sinkhorn()) {
+            // a run that reaches m = 1 anyway is kept for the ranking
+            boolean whole = family == null && unsolved[unsolved.length - 1] == 1.0;
+            PartialTransportPath.Trace t = whole ? PartialTransportPath.trace(cost, p, q, unsolved)
+                    : PartialTransportPath.plans(cost, p, q, unsolved);
+            if (whole) {
+                family = t;
+            }
+            for (int k = 0; k < unsolved.length; k++) {
+                plans.put(unsolved[k], t.plans()[k]);
             }
             return;
         }
-        // small masses take longest (most pricing scans find nothing to enter), so they go first:
+        solveEntropic(unsolved);
+    }
+
+    /**
+     * The exact family of partial plans of this cost matrix (entry masses, cost curve), whatever
+     * the solver of the plans; run once, with the plans of {@code masses} kept on the way when the
+     * solver is exact.
+     *
+     * @param masses masses whose plans are wanted as well
+     * @return the whole-family trace
+     */
+    PartialTransportPath.Trace entries(double... masses) {
+        if (family == null) {
+            double[] unsolved = settings.sinkhorn() ? new double[0]
+                    : Arrays.stream(masses).filter(m -> !plans.containsKey(m)).distinct().sorted().toArray();
+            family = PartialTransportPath.trace(cost, p, q, unsolved);
+            for (int k = 0; k < unsolved.length; k++) {
+                plans.put(unsolved[k], family.plans()[k]);
+            }
+        }
+        solveAll(masses);
+        return family;
+    }
+
+    private void solveEntropic(double[] unsolved) {
+        int threads = Math.min(unsolved.length, Math.max(1, Blas.threads()));
+        if (threads <= 1) {
+            for (double m : unsolved) {
+                plans.put(m, entropic(m));
+            }
+            return;
+        }
         // workers take the next unsolved mass from the shared counter
         TransportPlan[] out = new TransportPlan[unsolved.length];
         AtomicInteger next = new AtomicInteger();
@@ -83,9 +129,9 @@ final class PartialSolutions {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < threads - 1; w++) {
-                workers.add(pool.submit(() -> drain(unsolved, out, next, new ExactSolverSlot())));
+                workers.add(pool.submit(() -> drain(unsolved, out, next)));
             }
-            drain(unsolved, out, next, new ExactSolverSlot());
+            drain(unsolved, out, next);
             for (Future<?> f : workers) {
                 f.get();
             }
@@ -109,27 +155,13 @@ final class PartialSolutions {
         }
     }
 
-    private void drain(double[] unsolved, TransportPlan[] out, AtomicInteger next, ExactSolverSlot slot) {
+    private void drain(double[] unsolved, TransportPlan[] out, AtomicInteger next) {
         for (int k = next.getAndIncrement(); k < unsolved.length; k = next.getAndIncrement()) {
-            out[k] = solve(slot.get(), unsolved[k]);
+            out[k] = entropic(unsolved[k]);
         }
     }
 
-    private TransportPlan solve(ExactTransport solver, double m) {
-        return settings.sinkhorn()
-                ? EntropicPartialTransport.solve(cost, p, q, m, settings.reg(), settings.maxIterations(), settings.tolerance())
-                : solver.partial(m);
-    }
-
-    /** One worker's exact solver, made on first use (the entropic solver needs none). */
-    private final class ExactSolverSlot {
-        private ExactTransport solver;
-
-        ExactTransport get() {
-            if (solver == null && !settings.sinkhorn()) {
-                solver = new ExactTransport(cost, p, q);
-            }
-            return solver;
-        }
+    private TransportPlan entropic(double m) {
+        return EntropicPartialTransport.solve(cost, p, q, m, settings.reg(), settings.maxIterations(), settings.tolerance());
     }
 }

@@ -10,8 +10,10 @@ import org.myelin.core.linalg.Blas;
 import org.myelin.metric.softmatching.internal.ot.TransportPlan;
 
 /**
- * The parallel sweep gives bit for bit the plans of one-at-a-time solving (reference: the same
- * solver called sequentially on a fresh instance), for 1, 2 and 3 threads, exact and entropic.
+ * Solving masses together gives bit for bit the plans of one-at-a-time solving (reference: the
+ * same solver called mass by mass on a fresh instance): for the exact solver one shortest-path run
+ * through all masses against one run per mass, for the entropic one the parallel sweep on 1, 2
+ * and 3 threads.
  */
 class PartialSolutionsTest {
 
