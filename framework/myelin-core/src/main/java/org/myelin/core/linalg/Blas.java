@@ -220,6 +220,33 @@ public final class Blas {
         BackendChoice.backend().crossProducts(n, a, aShift, p, b, bShift, q, aa, ab, bb, lowerTriangles);
     }
 
+    /**
+     * The column means of A (n x p) and B (n x q) and the squared Frobenius norms of their three
+     * centred cross products, without forming a centred copy or the products on the Java heap.
+     * Under OpenBLAS each operand is copied to native memory once while its column sums are taken;
+     * when every column's mean is at most its standard deviation the products of the uncentred
+     * data are corrected by rank-1 updates ({@code A'A - n m m'}, which loses no accuracy at that
+     * offset), otherwise the native copy is centred first; the norms are taken in native memory.
+     *
+     * @param n rows of A and B, at least 1
+     * @param a A, n x p row-major, contiguous
+     * @param p columns of A, at least 1
+     * @param b B, n x q row-major, contiguous
+     * @param q columns of B, at least 1
+     * @return the means and the three squared norms (see {@link CentredCrossProducts} for non-finite input)
+     * @throws IllegalArgumentException when an array length does not match the shape
+     */
+    public static CentredCrossProducts centredCrossProducts(int n, double[] a, int p, double[] b, int q) {
+        MatrixArguments.dims("centredCrossProducts", p, q, n);
+        if (n < 1 || p < 1 || q < 1) {
+            throw new IllegalArgumentException("centredCrossProducts: needs at least one row and one column in each operand, got n = "
+                    + n + ", p = " + p + ", q = " + q);
+        }
+        exactLength("A", a, (long) n * p, n + " x " + p);
+        exactLength("B", b, (long) n * q, n + " x " + q);
+        return BackendChoice.backend().centredCrossProducts(n, a, p, b, q);
+    }
+
     private static void exactLength(String name, double[] x, long expected, String shape) {
         if (x.length != expected) {
             throw new IllegalArgumentException("crossProducts: " + name + " has " + x.length + " elements, a " + shape

@@ -8,5 +8,5 @@
  * left operand so that spike inputs are cheap.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package org.myelin.core.linalg;

@@ -1,5 +1,8 @@
 package org.myelin.core.linalg.internal;
 
+import org.myelin.core.array.ColumnMeans;
+import org.myelin.core.linalg.CentredCrossProducts;
+
 import org.myelin.core.linalg.Svd;
 import org.myelin.core.linalg.SymmetricEigen;
 
@@ -102,6 +105,33 @@ public interface DenseBackend {
      */
     void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa, double[] ab,
             double[] bb, boolean lowerTriangles);
+
+    /**
+     * Column means and squared norms of the centred cross products; see
+     * {@code Blas.centredCrossProducts}. This default takes the means ({@link ColumnMeans}), the
+     * shifted {@link #crossProducts} on the heap and the norms of their upper triangles.
+     *
+     * @param n rows, at least 1
+     * @param a A, n x p row-major
+     * @param p columns of A, at least 1
+     * @param b B, n x q row-major
+     * @param q columns of B, at least 1
+     * @return means and norms
+     */
+    default CentredCrossProducts centredCrossProducts(int n, double[] a, int p, double[] b, int q) {
+        double[] ma = ColumnMeans.of(a, n, p);
+        double[] mb = ColumnMeans.of(b, n, q);
+        CentredCrossProducts unusable = new CentredCrossProducts(ma, mb, Double.NaN, Double.NaN, Double.NaN);
+        if (!unusable.finite()) {
+            return unusable;
+        }
+        double[] aa = new double[p * p];
+        double[] ab = new double[p * q];
+        double[] bb = new double[q * q];
+        crossProducts(n, a, ma, p, b, mb, q, aa, ab, bb, false);
+        return new CentredCrossProducts(ma, mb, CrossProductNorms.upperTriangle(aa, p), CrossProductNorms.all(ab),
+                CrossProductNorms.upperTriangle(bb, q));
+    }
 
     /**
      * @param a m x n row-major (not modified)

@@ -11,11 +11,11 @@ import org.bytedeco.javacpp.FloatPointer;
  */
 final class OffHeapBuffers {
 
-    private final DoublePointer[] doubles = new DoublePointer[5];
+    private final DoublePointer[] doubles = new DoublePointer[8];
     private final FloatPointer[] floats = new FloatPointer[3];
 
     /**
-     * @param slot 0 to 4 (A, B, C, and two more results of a fused call)
+     * @param slot 0 to 7 (A, B, C, two more results of a fused call, and three vectors)
      * @param n elements needed
      * @return a buffer of at least n doubles, positioned at 0
      */

@@ -3,6 +3,7 @@ package org.myelin.core.linalg.internal;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
+import org.myelin.core.linalg.CentredCrossProducts;
 import org.myelin.core.linalg.Svd;
 import org.myelin.core.linalg.SymmetricEigen;
 
@@ -178,6 +179,84 @@ public final class OpenBlasBackend implements DenseBackend {
             SymmetricMirror.lowerFromUpper(aa, 0, p, p);
             SymmetricMirror.lowerFromUpper(bb, 0, q, q);
         }
+    }
+
+    @Override
+    public CentredCrossProducts centredCrossProducts(int n, double[] a, int p, double[] b, int q) {
+        OffHeapBuffers buf = buffers.get();
+        double[] ma = new double[p];
+        double[] mb = new double[q];
+        double[] sa = new double[p];
+        double[] sb = new double[q];
+        DoublePointer pa = ColumnShift.copyWithMoments(buf.doubles(0, (long) n * p), a, n, p, ma, sa);
+        DoublePointer pb = ColumnShift.copyWithMoments(buf.doubles(1, (long) n * q), b, n, q, mb, sb);
+        CentredCrossProducts unusable = new CentredCrossProducts(ma, mb, Double.NaN, Double.NaN, Double.NaN);
+        if (!unusable.finite()) {
+            return unusable;
+        }
+        DoublePointer va = buf.doubles(5, p).put(ma, 0, p);
+        DoublePointer vb = buf.doubles(6, q).put(mb, 0, q);
+        // small offsets: correct the uncentred products afterwards; large ones: centre the copy
+        boolean correctA = smallOffset(ma, sa);
+        boolean correctB = smallOffset(mb, sb);
+        if (!correctA || !correctB) {
+            double[] one = new double[n];
+            java.util.Arrays.fill(one, 1.0);
+            DoublePointer ones = buf.doubles(7, n).put(one, 0, n);
+            if (!correctA) {
+                openblas.cblas_dger(ROW_MAJOR, n, p, -1.0, ones, 1, va, 1, pa, p);
+            }
+            if (!correctB) {
+                openblas.cblas_dger(ROW_MAJOR, n, q, -1.0, ones, 1, vb, 1, pb, q);
+            }
+        }
+        DoublePointer paa = buf.doubles(2, (long) p * p);
+        DoublePointer pab = buf.doubles(3, (long) p * q);
+        DoublePointer pbb = buf.doubles(4, (long) q * q);
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, p, n, 1.0, pa, p, 0.0, paa, p);
+        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, p, q, n, 1.0, pa, p, pb, q, 0.0, pab, q);
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, q, n, 1.0, pb, q, 0.0, pbb, q);
+        // (A - 1 m')'(A - 1 m') = A'A - n m m'; a centred operand's means are ~0 and need no term
+        if (correctA) {
+            openblas.cblas_dsyr(ROW_MAJOR, UPPER, p, -n, va, 1, paa, p);
+        }
+        if (correctB) {
+            openblas.cblas_dsyr(ROW_MAJOR, UPPER, q, -n, vb, 1, pbb, q);
+        }
+        if (correctA && correctB) {
+            openblas.cblas_dger(ROW_MAJOR, p, q, -n, va, 1, vb, 1, pab, q);
+        }
+        double ab = openblas.cblas_ddot(p * q, pab, 1, pab, 1);
+        return new CentredCrossProducts(ma, mb, upperTriangleNorm(paa, p), ab, upperTriangleNorm(pbb, q));
+    }
+
+    /**
+     * Whether every column's mean is at most its standard deviation: then {@code A'A - n m m'}
+     * cancels less than one bit per entry, as accurate as the product of a centred copy.
+     */
+    private static boolean smallOffset(double[] mean, double[] meanSquare) {
+        for (int j = 0; j < mean.length; j++) {
+            // variance = meanSquare - mean^2 >= mean^2
+            if (!(2 * mean[j] * mean[j] <= meanSquare[j]) || meanSquare[j] == Double.POSITIVE_INFINITY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ||G||_F^2} of a symmetric k x k native matrix from its upper triangle, row by row. */
+    private static double upperTriangleNorm(DoublePointer g, int k) {
+        double rows = 0;
+        double diagonal = 0;
+        for (int i = 0; i < k; i++) {
+            // get() reads at the position, which the dot product starts from too
+            g.position((long) i * k + i);
+            double gii = g.get();
+            diagonal += gii * gii;
+            rows += openblas.cblas_ddot(k - i, g, 1, g, 1);
+        }
+        g.position(0);
+        return 2 * rows - diagonal;
     }
 
     @Override

@@ -223,6 +223,65 @@ class GemmBackendTest {
     }
     @ParameterizedTest
     @MethodSource("backends")
+    void centredCrossProductNormsEqualTheNormsOfExplicitlyCentredProducts(DenseBackend backend) {
+        // offsets 0.3 (mean below the spread: OpenBLAS corrects the raw products by rank-1 terms),
+        // 1e4 (far above: it centres the copy first), and one of each; 300 x 9 | 5 has a
+        // remainder block of rows; the reference centres in plain loops with ColumnMeans
+        int[][] shapes = {{7, 3, 2}, {300, 9, 5}, {130, 40, 33}};
+        double[][] offsets = {{0.3, 0.3}, {1e4, -3e4}, {0.0, 5e3}};
+        for (int[] s : shapes) {
+            for (double[] off : offsets) {
+                int n = s[0], p = s[1], q = s[2];
+                double[] a = random(n * p, 31 + p);
+                double[] b = random(n * q, 32 + q);
+                for (int k = 0; k < a.length; k++) {
+                    a[k] += off[0];
+                }
+                for (int k = 0; k < b.length; k++) {
+                    b[k] += off[1] + 0.5 * a[(k / q) * p];
+                }
+                double[] ma = org.myelin.core.array.ColumnMeans.of(a, n, p);
+                double[] mb = org.myelin.core.array.ColumnMeans.of(b, n, q);
+                double[] ea = new double[n * p];
+                double[] eb = new double[n * q];
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < p; j++) {
+                        ea[r * p + j] = a[r * p + j] - ma[j];
+                    }
+                    for (int j = 0; j < q; j++) {
+                        eb[r * q + j] = b[r * q + j] - mb[j];
+                    }
+                }
+                double aa = frobeniusSquared(naive(true, false, p, p, n, 1, ea, 0, p, ea, 0, p, 0, new double[p * p], 0, p));
+                double ab = frobeniusSquared(naive(true, false, p, q, n, 1, ea, 0, p, eb, 0, q, 0, new double[p * q], 0, q));
+                double bb = frobeniusSquared(naive(true, false, q, q, n, 1, eb, 0, q, eb, 0, q, 0, new double[q * q], 0, q));
+                double[] aCopy = a.clone();
+                org.myelin.core.linalg.CentredCrossProducts c = backend.centredCrossProducts(n, a, p, b, q);
+                String at = backend.name() + " " + n + "x" + p + "|" + q + " offsets " + off[0] + ", " + off[1];
+                assertArrayEquals(ma, c.meanA(), 0.0, at + ": means of A, bit for bit those of ColumnMeans");
+                assertArrayEquals(mb, c.meanB(), 0.0, at + ": means of B");
+                assertEquals(aa, c.aa(), 1e-12 * aa, at + ": ||Ac'Ac||^2");
+                assertEquals(ab, c.ab(), 1e-12 * ab, at + ": ||Ac'Bc||^2");
+                assertEquals(bb, c.bb(), 1e-12 * bb, at + ": ||Bc'Bc||^2");
+                assertArrayEquals(aCopy, a, 0.0, at + ": A untouched");
+            }
+        }
+        double[] bad = random(20 * 3, 5);
+        bad[17] = Double.NaN;
+        org.myelin.core.linalg.CentredCrossProducts c = backend.centredCrossProducts(20, random(20 * 4, 6), 4, bad, 3);
+        assertTrue(Double.isNaN(c.meanB()[17 % 3]) && !c.finite(), backend.name() + ": a NaN shows in its column's mean");
+    }
+
+    private static double frobeniusSquared(double[] g) {
+        double s = 0;
+        for (double v : g) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
     void shiftedCrossProductsEqualTheProductsOfExplicitlyShiftedCopies(DenseBackend backend) {
         // 1500 x 7: several batched native copies of rows, with a remainder batch
         int[][] shapes = {{5, 3, 2}, {1500, 7, 4}, {64, 40, 33}};

@@ -24,7 +24,7 @@ final class RepresentationChecks {
 
     /**
      * As {@link #check(Matrix, Matrix, int, String)}, optionally leaving the non-finite scan to a
-     * later {@link #checkedColumnMeans} (which must then be called on both matrices).
+     * later {@link #rejectNonFinite} on the column means of both matrices.
      *
      * @param x first representation
      * @param y second representation
@@ -111,27 +111,33 @@ final class RepresentationChecks {
     }
 
     /**
-     * {@link #columnMeans} that also rejects non-finite input: a NaN or infinity makes its column's
-     * sum non-finite, and only then is the matrix searched for the position to report.
+     * Throws when the column means of {@code m} are not all finite: then {@code m} holds a NaN or
+     * an infinity (named by row and column) or its column sums overflow.
      *
      * @param name {@code x} or {@code y}
      * @param m the representation
-     * @return the mean of each column
-     * @throws InvalidInputException naming the row and column of the first non-finite value, or
-     *         when finite values are too large to sum
+     * @param mean its column means
+     * @throws InvalidInputException in either case
      */
-    static double[] checkedColumnMeans(String name, Matrix m) {
-        double[] mean = columnMeans(m);
+    static void rejectNonFinite(String name, Matrix m, double[] mean) {
         double s = 0;
         for (double v : mean) {
             s += v * 0.0;
         }
         if (s != 0.0) {
             finite(name, m);
-            throw new InvalidInputException(name, "its values are too large: a column sum overflows double precision",
-                    "rescale the representation, e.g. divide it by its largest absolute value (CKA is scale invariant)");
+            throw tooLarge(name, "a column sum overflows double precision");
         }
-        return mean;
+    }
+
+    /**
+     * @param name the matrix or matrices, e.g. {@code x}
+     * @param what what overflowed
+     * @return the error for finite values too large to compute with
+     */
+    static InvalidInputException tooLarge(String name, String what) {
+        return new InvalidInputException(name, "its values are too large: " + what,
+                "rescale the representation, e.g. divide it by its largest absolute value (CKA is scale invariant)");
     }
 
     /**

@@ -207,6 +207,17 @@ class CkaMetricTest {
     }
 
     @Test
+    void rejectsFiniteValuesWhoseCrossProductsOverflow() {
+        // 1e160 sums to a finite 1e161, but its square does not fit a double
+        double[] d = gaussian(new Random(1), 10, 4).data();
+        d[4 * 3 + 2] = 1e160;
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> cka(new Matrix(10, 4, d), gaussian(new Random(2), 10, 3)));
+        assertEquals("x", e.input());
+        assertTrue(e.getMessage().contains("too large") && e.getMessage().contains("rescale"), e.getMessage());
+    }
+
+    @Test
     void rejectsDifferentStimulusCounts() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> cka(gaussian(new Random(1), 10, 4), gaussian(new Random(2), 11, 4)));
