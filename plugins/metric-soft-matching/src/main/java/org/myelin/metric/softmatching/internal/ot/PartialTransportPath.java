@@ -164,7 +164,6 @@ public final class PartialTransportPath {
     /** The state of one run. */
     private static final class Run {
         private final double[] c;
-        private final double[] ct;
         private final int p;
         private final int q;
         private final int total;
@@ -200,12 +199,6 @@ public final class PartialTransportPath {
             this.total = total;
             this.rowCapacity = total / p;
             this.colCapacity = total / q;
-            this.ct = new double[p * q];
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j < q; j++) {
-                    ct[j * p + i] = cost[i * q + j];
-                }
-            }
             rowLeft = new int[p];
             colLeft = new int[q];
             Arrays.fill(rowLeft, rowCapacity);
@@ -224,8 +217,16 @@ public final class PartialTransportPath {
             colPotential = new double[q];
             best = new double[q];
             bestRow = new int[q];
-            for (int j = 0; j < q; j++) {
-                recomputeBest(j);
+            // every row is open at the start: the column minima, row by row (contiguous reads)
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            for (int i = 0; i < p; i++) {
+                int o = i * q;
+                for (int j = 0; j < q; j++) {
+                    if (cost[o + j] < best[j]) {
+                        best[j] = cost[o + j];
+                        bestRow[j] = i;
+                    }
+                }
             }
             colDistance = new double[q];
             colPred = new int[q];
@@ -474,13 +475,13 @@ public final class PartialTransportPath {
             }
         }
 
+        /** Column j's minimum over the open rows (a strided scan; needed about once per column and run). */
         private void recomputeBest(int j) {
-            int o = j * p;
             double b = Double.POSITIVE_INFINITY;
             int arg = -1;
             for (int a = 0; a < openCount; a++) {
                 int i = openRows[a];
-                double v = ct[o + i];
+                double v = c[i * q + j];
                 if (v < b) {
                     b = v;
                     arg = i;
