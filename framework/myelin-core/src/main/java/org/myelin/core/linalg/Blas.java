@@ -193,16 +193,16 @@ public final class Blas {
             double[] ab, double[] bb, boolean lowerTriangles) {
         MatrixArguments.dims("crossProducts", p, q, n);
         if (aShift != null) {
-            exactLength("shift of A", aShift, p, "1 x " + p);
+            exactLength("crossProducts", "shift of A", aShift, p, "1 x " + p);
         }
         if (bShift != null) {
-            exactLength("shift of B", bShift, q, "1 x " + q);
+            exactLength("crossProducts", "shift of B", bShift, q, "1 x " + q);
         }
-        exactLength("A", a, (long) n * p, n + " x " + p);
-        exactLength("B", b, (long) n * q, n + " x " + q);
-        exactLength("A^T A", aa, (long) p * p, p + " x " + p);
-        exactLength("A^T B", ab, (long) p * q, p + " x " + q);
-        exactLength("B^T B", bb, (long) q * q, q + " x " + q);
+        exactLength("crossProducts", "A", a, (long) n * p, n + " x " + p);
+        exactLength("crossProducts", "B", b, (long) n * q, n + " x " + q);
+        exactLength("crossProducts", "A^T A", aa, (long) p * p, p + " x " + p);
+        exactLength("crossProducts", "A^T B", ab, (long) p * q, p + " x " + q);
+        exactLength("crossProducts", "B^T B", bb, (long) q * q, q + " x " + q);
         for (double[] r : new double[][] {aa, ab, bb}) {
             if (r == a || r == b) {
                 throw new IllegalArgumentException("crossProducts: a result array is also an operand");
@@ -242,14 +242,39 @@ public final class Blas {
             throw new IllegalArgumentException("centredCrossProducts: needs at least one row and one column in each operand, got n = "
                     + n + ", p = " + p + ", q = " + q);
         }
-        exactLength("A", a, (long) n * p, n + " x " + p);
-        exactLength("B", b, (long) n * q, n + " x " + q);
+        exactLength("centredCrossProducts", "A", a, (long) n * p, n + " x " + p);
+        exactLength("centredCrossProducts", "B", b, (long) n * q, n + " x " + q);
         return BackendChoice.backend().centredCrossProducts(n, a, p, b, q);
     }
 
-    private static void exactLength(String name, double[] x, long expected, String shape) {
+    /**
+     * {@code A'B} (p x q) and the column sums of squares of A (n x p) and B (n x q), each operand
+     * read once: under OpenBLAS the sums are taken while the operand is copied to native memory
+     * for the product, so a caller that needs the column norms (squared Euclidean or cosine
+     * distances between columns) makes no pass of its own.
+     *
+     * @param n rows of A and B, at least 1
+     * @param a A, n x p row-major, contiguous
+     * @param p columns of A, at least 1
+     * @param b B, n x q row-major, contiguous
+     * @param q columns of B, at least 1
+     * @return the product and the sums (see {@link CrossProduct} for non-finite input)
+     * @throws IllegalArgumentException when an array length does not match the shape
+     */
+    public static CrossProduct crossProductWithSquares(int n, double[] a, int p, double[] b, int q) {
+        MatrixArguments.dims("crossProductWithSquares", p, q, n);
+        if (n < 1 || p < 1 || q < 1) {
+            throw new IllegalArgumentException("crossProductWithSquares: needs at least one row and one column in each operand, got n = "
+                    + n + ", p = " + p + ", q = " + q);
+        }
+        exactLength("crossProductWithSquares", "A", a, (long) n * p, n + " x " + p);
+        exactLength("crossProductWithSquares", "B", b, (long) n * q, n + " x " + q);
+        return BackendChoice.backend().crossProductWithSquares(n, a, p, b, q);
+    }
+
+    private static void exactLength(String method, String name, double[] x, long expected, String shape) {
         if (x.length != expected) {
-            throw new IllegalArgumentException("crossProducts: " + name + " has " + x.length + " elements, a " + shape
+            throw new IllegalArgumentException(method + ": " + name + " has " + x.length + " elements, a " + shape
                     + " matrix needs " + expected);
         }
     }

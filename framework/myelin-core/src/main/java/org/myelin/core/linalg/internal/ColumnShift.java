@@ -67,23 +67,23 @@ final class ColumnShift {
     /**
      * Copies {@code a} to native memory unchanged while taking its column sums, summed exactly
      * as {@link org.myelin.core.array.ColumnMeans} does (blocks of its {@code BLOCK} rows, so the
-     * means are bit for bit the same), and the column means of the squares.
+     * sums divided by n are bit for bit its means), and the column sums of the squares.
      *
      * @param dst native buffer of at least n * p doubles
      * @param a n x p row-major
      * @param n rows, at least 1
      * @param p columns
-     * @param mean receives the p column means
-     * @param meanSquare receives the p column means of the squared values
+     * @param sum receives the p column sums
+     * @param sumOfSquares receives the p column sums of the squared values
      * @return {@code dst}, positioned at 0
      */
-    static DoublePointer copyWithMoments(DoublePointer dst, double[] a, int n, int p, double[] mean, double[] meanSquare) {
+    static DoublePointer copyWithSums(DoublePointer dst, double[] a, int n, int p, double[] sum, double[] sumOfSquares) {
         int blockRows = org.myelin.core.array.ColumnMeans.BLOCK;
         int chunkRows = Math.max(1, Math.min(blockRows, 4096 / Math.max(1, p)));
         double[] block = new double[p];
         double[] blockSquares = new double[p];
-        java.util.Arrays.fill(mean, 0.0);
-        java.util.Arrays.fill(meanSquare, 0.0);
+        java.util.Arrays.fill(sum, 0.0);
+        java.util.Arrays.fill(sumOfSquares, 0.0);
         for (int r0 = 0; r0 < n; r0 += blockRows) {
             java.util.Arrays.fill(block, 0.0);
             java.util.Arrays.fill(blockSquares, 0.0);
@@ -102,13 +102,9 @@ final class ColumnShift {
                 dst.position((long) c0 * p).put(a, c0 * p, (c1 - c0) * p);
             }
             for (int j = 0; j < p; j++) {
-                mean[j] += block[j];
-                meanSquare[j] += blockSquares[j];
+                sum[j] += block[j];
+                sumOfSquares[j] += blockSquares[j];
             }
-        }
-        for (int j = 0; j < p; j++) {
-            mean[j] /= n;
-            meanSquare[j] /= n;
         }
         return dst.position(0);
     }

@@ -2,6 +2,7 @@ package org.myelin.core.linalg.internal;
 
 import org.myelin.core.array.ColumnMeans;
 import org.myelin.core.linalg.CentredCrossProducts;
+import org.myelin.core.linalg.CrossProduct;
 
 import org.myelin.core.linalg.Svd;
 import org.myelin.core.linalg.SymmetricEigen;
@@ -105,6 +106,23 @@ public interface DenseBackend {
      */
     void crossProducts(int n, double[] a, double[] aShift, int p, double[] b, double[] bShift, int q, double[] aa, double[] ab,
             double[] bb, boolean lowerTriangles);
+
+    /**
+     * {@code A'B} and the column sums of squares of A and B; see {@code Blas.crossProductWithSquares}.
+     * This default takes the sums in one pass over each operand, then {@link #dgemm}.
+     *
+     * @param n rows
+     * @param a A, n x p row-major
+     * @param p columns of A
+     * @param b B, n x q row-major
+     * @param q columns of B
+     * @return the product and the sums
+     */
+    default CrossProduct crossProductWithSquares(int n, double[] a, int p, double[] b, int q) {
+        double[] ab = new double[p * q];
+        dgemm(true, false, p, q, n, 1.0, a, 0, p, b, 0, q, 0.0, ab, 0, q);
+        return new CrossProduct(ab, CrossProductNorms.columnSquares(a, n, p), CrossProductNorms.columnSquares(b, n, q));
+    }
 
     /**
      * Column means and squared norms of the centred cross products; see

@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.myelin.core.linalg.CentredCrossProducts;
+import org.myelin.core.linalg.CrossProduct;
 import org.myelin.core.linalg.Svd;
 import org.myelin.core.linalg.SymmetricEigen;
 
@@ -188,8 +189,17 @@ public final class OpenBlasBackend implements DenseBackend {
         double[] mb = new double[q];
         double[] sa = new double[p];
         double[] sb = new double[q];
-        DoublePointer pa = ColumnShift.copyWithMoments(buf.doubles(0, (long) n * p), a, n, p, ma, sa);
-        DoublePointer pb = ColumnShift.copyWithMoments(buf.doubles(1, (long) n * q), b, n, q, mb, sb);
+        DoublePointer pa = ColumnShift.copyWithSums(buf.doubles(0, (long) n * p), a, n, p, ma, sa);
+        DoublePointer pb = ColumnShift.copyWithSums(buf.doubles(1, (long) n * q), b, n, q, mb, sb);
+        // sums to means exactly as ColumnMeans divides
+        for (int j = 0; j < p; j++) {
+            ma[j] /= n;
+            sa[j] /= n;
+        }
+        for (int j = 0; j < q; j++) {
+            mb[j] /= n;
+            sb[j] /= n;
+        }
         CentredCrossProducts unusable = new CentredCrossProducts(ma, mb, Double.NaN, Double.NaN, Double.NaN);
         if (!unusable.finite()) {
             return unusable;
@@ -257,6 +267,22 @@ public final class OpenBlasBackend implements DenseBackend {
         }
         g.position(0);
         return 2 * rows - diagonal;
+    }
+
+    @Override
+    public CrossProduct crossProductWithSquares(int n, double[] a, int p, double[] b, int q) {
+        OffHeapBuffers buf = buffers.get();
+        double[] sumA = new double[p];
+        double[] sumB = new double[q];
+        double[] squaresA = new double[p];
+        double[] squaresB = new double[q];
+        DoublePointer pa = ColumnShift.copyWithSums(buf.doubles(0, (long) n * p), a, n, p, sumA, squaresA);
+        DoublePointer pb = ColumnShift.copyWithSums(buf.doubles(1, (long) n * q), b, n, q, sumB, squaresB);
+        DoublePointer pab = buf.doubles(2, (long) p * q);
+        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, p, q, n, 1.0, pa, p, pb, q, 0.0, pab, q);
+        double[] ab = new double[p * q];
+        pab.get(ab, 0, p * q);
+        return new CrossProduct(ab, squaresA, squaresB);
     }
 
     @Override

@@ -272,6 +272,38 @@ class GemmBackendTest {
         assertTrue(Double.isNaN(c.meanB()[17 % 3]) && !c.finite(), backend.name() + ": a NaN shows in its column's mean");
     }
 
+    @ParameterizedTest
+    @MethodSource("backends")
+    void crossProductWithSquaresEqualsTheDefinition(DenseBackend backend) {
+        for (int[] s : new int[][] {{3, 2, 4}, {300, 9, 5}, {130, 40, 33}}) {
+            int n = s[0], p = s[1], q = s[2];
+            double[] a = random(n * p, 41 + p);
+            double[] b = random(n * q, 42 + q);
+            org.myelin.core.linalg.CrossProduct c = backend.crossProductWithSquares(n, a, p, b, q);
+            String at = backend.name() + " " + n + "x" + p + "|" + q;
+            assertArrayEquals(naive(true, false, p, q, n, 1, a, 0, p, b, 0, q, 0, new double[p * q], 0, q), c.product(), 1e-12 * n,
+                    at + ": A'B");
+            for (int j = 0; j < p; j++) {
+                double sq = 0;
+                for (int r = 0; r < n; r++) {
+                    sq += a[r * p + j] * a[r * p + j];
+                }
+                assertEquals(sq, c.squaresA()[j], 1e-13 * sq, at + ": squares of A, column " + j);
+            }
+            for (int j = 0; j < q; j++) {
+                double sq = 0;
+                for (int r = 0; r < n; r++) {
+                    sq += b[r * q + j] * b[r * q + j];
+                }
+                assertEquals(sq, c.squaresB()[j], 1e-13 * sq, at + ": squares of B, column " + j);
+            }
+        }
+        double[] bad = random(20 * 3, 7);
+        bad[10] = Double.POSITIVE_INFINITY;
+        org.myelin.core.linalg.CrossProduct c = backend.crossProductWithSquares(20, bad, 3, random(20 * 2, 8), 2);
+        assertTrue(Double.isInfinite(c.squaresA()[10 % 3]), backend.name() + ": an infinity shows in its column's squares");
+    }
+
     private static double frobeniusSquared(double[] g) {
         double s = 0;
         for (double v : g) {

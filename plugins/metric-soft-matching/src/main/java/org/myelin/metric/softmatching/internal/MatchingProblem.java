@@ -3,6 +3,8 @@ package org.myelin.metric.softmatching.internal;
 import java.util.Map;
 
 import org.myelin.api.array.Matrix;
+import org.myelin.core.linalg.Blas;
+import org.myelin.core.linalg.CrossProduct;
 
 /**
  * Two representations prepared for matching: checked, all-zero units dropped, curves centred
@@ -34,7 +36,33 @@ final class MatchingProblem {
      */
     static MatchingProblem of(Matrix x, Matrix y, MatchingSettings s) {
         TuningCurves.checkPair(x, y);
-        return of(TuningCurves.of("x", x, s.center()), TuningCurves.of("y", y, s.center()), s.correlation());
+        if (s.center()) {
+            return of(TuningCurves.of("x", x, true), TuningCurves.of("y", y, true), s.correlation());
+        }
+        // uncentred curves are the inputs themselves: one read of each gives the product and the
+        // column norms (which also reveal non-finite values and all-zero units)
+        CrossProduct xy = Blas.crossProductWithSquares(x.rows(), x.data(), x.cols(), y.data(), y.cols());
+        TuningCurves cx = TuningCurves.of("x", x, false, xy.squaresA());
+        TuningCurves cy = TuningCurves.of("y", y, false, xy.squaresB());
+        double[] product = keptBlock(xy.product(), y.cols(), cx.kept, cy.kept);
+        return new MatchingProblem(cx, cy, s.correlation() ? UnitCosts.correlation(cx, cy, product)
+                : UnitCosts.squaredEuclidean(cx, cy, product), s.correlation() ? cx.zeroColumns() : new int[0],
+                s.correlation() ? cy.zeroColumns() : new int[0]);
+    }
+
+    /** The rows and columns of kept units of a product over all units (the product itself when none was dropped). */
+    private static double[] keptBlock(double[] all, int cols, int[] rows, int[] keptCols) {
+        if (rows.length * keptCols.length == all.length) {
+            return all;
+        }
+        double[] out = new double[rows.length * keptCols.length];
+        for (int a = 0; a < rows.length; a++) {
+            int o = rows[a] * cols;
+            for (int b = 0; b < keptCols.length; b++) {
+                out[a * keptCols.length + b] = all[o + keptCols[b]];
+            }
+        }
+        return out;
     }
 
     /**

@@ -60,15 +60,20 @@ final class TuningCurves {
     }
 
     /**
-     * Checks both inputs for the matching metrics: finite, same stimuli, at least two of them.
+     * Checks the shapes of both inputs for the matching metrics: at least one unit each, the same
+     * stimuli, at least two of them. Non-finite values are found by {@link #of}, in the pass it
+     * makes anyway.
      *
      * @param x first representation
      * @param y second representation
      * @throws InvalidInputException naming what is wrong
      */
     static void checkPair(Matrix x, Matrix y) {
-        checkFinite("x", x);
-        checkFinite("y", y);
+        for (Matrix m : new Matrix[] {x, y}) {
+            if (m.cols() == 0) {
+                throw new InvalidInputException(m == x ? "x" : "y", "has no columns (units)", "give at least one unit per stimulus");
+            }
+        }
         if (x.rows() != y.rows()) {
             throw new InvalidInputException("x, y", "x has " + x.rows() + " stimuli (rows) but y has " + y.rows(),
                     "both representations must have one row per stimulus, in the same order");
@@ -85,19 +90,51 @@ final class TuningCurves {
      * @param center whether to centre each kept column over the stimuli
      * @return the tuning curves; {@link #data} is the input's own array when no unit is dropped
      *         and nothing is centred (it is only read)
-     * @throws InvalidInputException when every unit is all zeros
+     * @throws InvalidInputException for a NaN or infinite entry (named by row and column), values
+     *         whose squares overflow, or when every unit is all zeros
      */
     static TuningCurves of(String name, Matrix m, boolean center) {
+        return of(name, m, center, null);
+    }
+
+    /**
+     * As {@link #of(String, Matrix, boolean)}, with the column sums of squares already taken (by
+     * {@code Blas.crossProductWithSquares}, which reads the input for the product anyway).
+     *
+     * @param name {@code x} or {@code y}, for messages
+     * @param m the representation
+     * @param center whether to centre each kept column over the stimuli
+     * @param columnSquares the sum of the squared values of each column of {@code m}, or
+     *        {@code null} to take them here
+     * @return the tuning curves
+     * @throws InvalidInputException as {@link #of(String, Matrix, boolean)}
+     */
+    static TuningCurves of(String name, Matrix m, boolean center, double[] columnSquares) {
         int n = m.rows();
         int c = m.cols();
         double[] src = m.data();
-        double[] squares = new double[c];
-        for (int r = 0; r < n; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                double v = src[o + j];
-                squares[j] += v * v;
+        double[] squares = columnSquares;
+        if (squares == null) {
+            squares = new double[c];
+            for (int r = 0; r < n; r++) {
+                int o = r * c;
+                for (int j = 0; j < c; j++) {
+                    double v = src[o + j];
+                    squares[j] += v * v;
+                }
             }
+        }
+        // a NaN or an infinity makes its column's sum of squares non-finite; only then is the
+        // matrix searched for the entry to name
+        double finite = 0;
+        for (double v : squares) {
+            finite += v * 0.0;
+        }
+        if (finite != 0.0) {
+            checkFinite(name, m);
+            throw new InvalidInputException(name, "its values are too large: their squares overflow double precision",
+                    "rescale the representation, e.g. divide it by its largest absolute value (correlation costs do not"
+                            + " change; squared Euclidean costs scale with the square of the factor)");
         }
         boolean[] nonZero = new boolean[c];
         int keptCount = 0;

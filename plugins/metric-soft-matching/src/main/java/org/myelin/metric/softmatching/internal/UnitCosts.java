@@ -31,10 +31,20 @@ final class UnitCosts {
      * @return row-major p x q squared Euclidean distances
      */
     static double[] squaredEuclidean(TuningCurves x, TuningCurves y) {
+        return squaredEuclidean(x, y, crossProduct(x, y));
+    }
+
+    /**
+     * @param x curves of the first representation (n x p)
+     * @param y curves of the second (n x q)
+     * @param product {@code X'Y} of the curves, p x q row-major; overwritten with the result
+     * @return {@code product}, now the squared Euclidean distances
+     */
+    static double[] squaredEuclidean(TuningCurves x, TuningCurves y, double[] product) {
         int n = x.stimuli;
         int p = x.units();
         int q = y.units();
-        double[] c = crossProduct(x, y);
+        double[] c = product;
         double[] nx = x.squaredNorms();
         double[] ny = y.squaredNorms();
         for (int i = 0; i < p; i++) {
@@ -57,9 +67,19 @@ final class UnitCosts {
      * @return row-major p x q correlation distances {@code 1 - cos}
      */
     static double[] correlation(TuningCurves x, TuningCurves y) {
+        return correlation(x, y, crossProduct(x, y));
+    }
+
+    /**
+     * @param x curves of the first representation (n x p)
+     * @param y curves of the second (n x q)
+     * @param product {@code X'Y} of the curves, p x q row-major; overwritten with the result
+     * @return {@code product}, now the correlation distances
+     */
+    static double[] correlation(TuningCurves x, TuningCurves y, double[] product) {
         int p = x.units();
         int q = y.units();
-        double[] c = crossProduct(x, y);
+        double[] c = product;
         double[] ix = inverseNorms(x.squaredNorms());
         double[] iy = inverseNorms(y.squaredNorms());
         for (int i = 0; i < p; i++) {

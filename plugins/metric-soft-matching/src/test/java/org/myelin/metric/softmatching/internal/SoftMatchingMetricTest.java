@@ -25,6 +25,27 @@ class SoftMatchingMetricTest {
     private final SoftMatchingMetric metric = new SoftMatchingMetric();
 
     @Test
+    void nonFiniteEntriesAreNamedByMatrixRowAndColumnAndOverflowIsReported() {
+        // found through the sums of squares the preparation takes anyway, then located exactly
+        Matrix x = gaussian(20, 5, 1);
+        double[] d = gaussian(20, 4, 2).data();
+        d[3 * 4 + 2] = Double.NaN;
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(metric, x, new Matrix(20, 4, d)));
+        assertEquals("y", e.input());
+        assertTrue(e.getMessage().contains("row 3, column 2") && e.getMessage().contains("NaN"), e.getMessage());
+        double[] big = gaussian(20, 5, 3).data();
+        big[7 * 5 + 1] = 1e200;
+        e = assertThrows(InvalidInputException.class, () -> run(metric, new Matrix(20, 5, big), x));
+        assertEquals("x", e.input());
+        assertTrue(e.getMessage().contains("too large") && e.getMessage().contains("rescale"), e.getMessage());
+        double[] inf = gaussian(20, 5, 4).data();
+        inf[19 * 5 + 4] = Double.NEGATIVE_INFINITY;
+        e = assertThrows(InvalidInputException.class, () -> run(new PartialSoftMatchingMetric(), new Matrix(20, 5, inf), x,
+                "mass", "0.5"));
+        assertTrue(e.getMessage().contains("row 19, column 4"), e.getMessage());
+    }
+
+    @Test
     void valuesEqualPotEmdOnTheReferenceRepresentations() {
         for (String name : new String[] {"metric_12x5_vs_12x7", "metric_40x16_vs_40x11"}) {
             PotReference.Case c = PotReference.get(name);
