@@ -18,6 +18,11 @@ package org.myelin.metric.softmatching.internal.ot;
  * plan itself; {@code m = 0} is the empty plan.
  *
  * <p>One instance holds the work arrays for one cost matrix and can be asked for many masses.
+ * The metrics use it for balanced plans; partial plans come from {@link PartialTransportPath},
+ * which finds every mass in one run, and {@link #partial} is kept as its independent cross-check
+ * (one mass at a time, on POT's reduction; the tests compare the two plan by plan). The
+ * reduction needs costs {@code >= 0}: with negative costs the dummy-to-dummy route is dearer
+ * than moving more real mass, and the plan carries more than {@code m}.
  */
 public final class ExactTransport {
 
