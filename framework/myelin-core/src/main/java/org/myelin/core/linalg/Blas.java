@@ -237,13 +237,7 @@ public final class Blas {
      * @throws IllegalArgumentException when an array length does not match the shape
      */
     public static CentredCrossProducts centredCrossProducts(int n, double[] a, int p, double[] b, int q) {
-        MatrixArguments.dims("centredCrossProducts", p, q, n);
-        if (n < 1 || p < 1 || q < 1) {
-            throw new IllegalArgumentException("centredCrossProducts: needs at least one row and one column in each operand, got n = "
-                    + n + ", p = " + p + ", q = " + q);
-        }
-        exactLength("centredCrossProducts", "A", a, (long) n * p, n + " x " + p);
-        exactLength("centredCrossProducts", "B", b, (long) n * q, n + " x " + q);
+        twoNonEmptyOperands("centredCrossProducts", n, a, p, b, q);
         return BackendChoice.backend().centredCrossProducts(n, a, p, b, q);
     }
 
@@ -262,14 +256,19 @@ public final class Blas {
      * @throws IllegalArgumentException when an array length does not match the shape
      */
     public static CrossProduct crossProductWithSquares(int n, double[] a, int p, double[] b, int q) {
-        MatrixArguments.dims("crossProductWithSquares", p, q, n);
-        if (n < 1 || p < 1 || q < 1) {
-            throw new IllegalArgumentException("crossProductWithSquares: needs at least one row and one column in each operand, got n = "
-                    + n + ", p = " + p + ", q = " + q);
-        }
-        exactLength("crossProductWithSquares", "A", a, (long) n * p, n + " x " + p);
-        exactLength("crossProductWithSquares", "B", b, (long) n * q, n + " x " + q);
+        twoNonEmptyOperands("crossProductWithSquares", n, a, p, b, q);
         return BackendChoice.backend().crossProductWithSquares(n, a, p, b, q);
+    }
+
+    /** Checks two row-major operands with the same n >= 1 rows and at least one column each. */
+    private static void twoNonEmptyOperands(String method, int n, double[] a, int p, double[] b, int q) {
+        MatrixArguments.dims(method, p, q, n);
+        if (n < 1 || p < 1 || q < 1) {
+            throw new IllegalArgumentException(method + ": needs at least one row and one column in each operand, got n = " + n
+                    + ", p = " + p + ", q = " + q);
+        }
+        exactLength(method, "A", a, (long) n * p, n + " x " + p);
+        exactLength(method, "B", b, (long) n * q, n + " x " + q);
     }
 
     private static void exactLength(String method, String name, double[] x, long expected, String shape) {

@@ -167,12 +167,10 @@ public final class OpenBlasBackend implements DenseBackend {
         OffHeapBuffers buf = buffers.get();
         DoublePointer pa = ColumnShift.copyShifted(buf.doubles(0, (long) n * p), a, aShift, n, p);
         DoublePointer pb = ColumnShift.copyShifted(buf.doubles(1, (long) n * q), b, bShift, n, q);
-        DoublePointer paa = buf.doubles(2, (long) p * p);
-        DoublePointer pab = buf.doubles(3, (long) p * q);
-        DoublePointer pbb = buf.doubles(4, (long) q * q);
-        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, p, n, 1.0, pa, p, 0.0, paa, p);
-        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, p, q, n, 1.0, pa, p, pb, q, 0.0, pab, q);
-        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, q, n, 1.0, pb, q, 0.0, pbb, q);
+        DoublePointer[] products = threeProducts(buf, n, pa, p, pb, q);
+        DoublePointer paa = products[0];
+        DoublePointer pab = products[1];
+        DoublePointer pbb = products[2];
         paa.get(aa, 0, p * p);
         pab.get(ab, 0, p * q);
         pbb.get(bb, 0, q * q);
@@ -182,16 +180,33 @@ public final class OpenBlasBackend implements DenseBackend {
         }
     }
 
+    /**
+     * The upper triangle of {@code A'A}, all of {@code A'B} and the upper triangle of {@code B'B}
+     * of two native operands, into buffer slots 2, 3 and 4: one syrk, one dgemm, one syrk.
+     *
+     * @return the three results, in that order
+     */
+    private static DoublePointer[] threeProducts(OffHeapBuffers buf, int n, DoublePointer pa, int p, DoublePointer pb, int q) {
+        DoublePointer paa = buf.doubles(2, (long) p * p);
+        DoublePointer pab = buf.doubles(3, (long) p * q);
+        DoublePointer pbb = buf.doubles(4, (long) q * q);
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, p, n, 1.0, pa, p, 0.0, paa, p);
+        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, p, q, n, 1.0, pa, p, pb, q, 0.0, pab, q);
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, q, n, 1.0, pb, q, 0.0, pbb, q);
+        return new DoublePointer[] {paa, pab, pbb};
+    }
+
     @Override
     public CentredCrossProducts centredCrossProducts(int n, double[] a, int p, double[] b, int q) {
         OffHeapBuffers buf = buffers.get();
-        double[] ma = new double[p];
-        double[] mb = new double[q];
-        double[] sa = new double[p];
-        double[] sb = new double[q];
-        DoublePointer pa = ColumnShift.copyWithSums(buf.doubles(0, (long) n * p), a, n, p, ma, sa);
-        DoublePointer pb = ColumnShift.copyWithSums(buf.doubles(1, (long) n * q), b, n, q, mb, sb);
-        // sums to means exactly as ColumnMeans divides
+        NativeOperands o = NativeOperands.copy(buf, n, a, p, b, q);
+        DoublePointer pa = o.a();
+        DoublePointer pb = o.b();
+        double[] ma = o.sumA();
+        double[] mb = o.sumB();
+        double[] sa = o.squaresA();
+        double[] sb = o.squaresB();
+        // sums to means (in place) exactly as ColumnMeans divides
         for (int j = 0; j < p; j++) {
             ma[j] /= n;
             sa[j] /= n;
@@ -220,12 +235,10 @@ public final class OpenBlasBackend implements DenseBackend {
                 openblas.cblas_dger(ROW_MAJOR, n, q, -1.0, ones, 1, vb, 1, pb, q);
             }
         }
-        DoublePointer paa = buf.doubles(2, (long) p * p);
-        DoublePointer pab = buf.doubles(3, (long) p * q);
-        DoublePointer pbb = buf.doubles(4, (long) q * q);
-        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, p, n, 1.0, pa, p, 0.0, paa, p);
-        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, p, q, n, 1.0, pa, p, pb, q, 0.0, pab, q);
-        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, q, n, 1.0, pb, q, 0.0, pbb, q);
+        DoublePointer[] products = threeProducts(buf, n, pa, p, pb, q);
+        DoublePointer paa = products[0];
+        DoublePointer pab = products[1];
+        DoublePointer pbb = products[2];
         // (A - 1 m')'(A - 1 m') = A'A - n m m'; a centred operand's means are ~0 and need no term
         if (correctA) {
             openblas.cblas_dsyr(ROW_MAJOR, UPPER, p, -n, va, 1, paa, p);
@@ -272,17 +285,12 @@ public final class OpenBlasBackend implements DenseBackend {
     @Override
     public CrossProduct crossProductWithSquares(int n, double[] a, int p, double[] b, int q) {
         OffHeapBuffers buf = buffers.get();
-        double[] sumA = new double[p];
-        double[] sumB = new double[q];
-        double[] squaresA = new double[p];
-        double[] squaresB = new double[q];
-        DoublePointer pa = ColumnShift.copyWithSums(buf.doubles(0, (long) n * p), a, n, p, sumA, squaresA);
-        DoublePointer pb = ColumnShift.copyWithSums(buf.doubles(1, (long) n * q), b, n, q, sumB, squaresB);
+        NativeOperands o = NativeOperands.copy(buf, n, a, p, b, q);
         DoublePointer pab = buf.doubles(2, (long) p * q);
-        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, p, q, n, 1.0, pa, p, pb, q, 0.0, pab, q);
+        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, p, q, n, 1.0, o.a(), p, o.b(), q, 0.0, pab, q);
         double[] ab = new double[p * q];
         pab.get(ab, 0, p * q);
-        return new CrossProduct(ab, squaresA, squaresB);
+        return new CrossProduct(ab, o.squaresA(), o.squaresB());
     }
 
     @Override
