@@ -21,7 +21,8 @@ import java.util.Arrays;
  *
  * <p>Marginals are scaled to integers: with {@code L = lcm(p, q)} a row carries {@code L / p}
  * units and a column {@code L / q}, so each augmentation moves at least one unit and there are at
- * most {@code L} of them; in practice about {@code p + q}. Each costs a dense Dijkstra over the
+ * most {@code L} of them; in practice exactly {@code p} when {@code p = q} (each path adds one
+ * pair) and 0.9 to 1.6 times {@code p + q} otherwise (random costs, 37 to 1024 units). Each costs a dense Dijkstra over the
  * columns, with all rows that have capacity left as sources at distance 0 (their potentials stay
  * 0, so the initial labels are the column minima over those rows, kept up to date as rows fill
  * up) and rows that are full reached through the columns they send flow to. Worst case
