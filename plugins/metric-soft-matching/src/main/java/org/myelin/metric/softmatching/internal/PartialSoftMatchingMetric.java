@@ -41,7 +41,8 @@ import org.osgi.service.component.annotations.Component;
  * the units whose row / column sum exceeds 1e-8), {@code row_sums}, {@code col_sums}; the
  * ranking {@code ranking_x} / {@code ranking_y} (units by the exact mass above which they
  * are matched, see {@link UnitRanking}) with {@code ranking_x_entry_mass},
- * {@code ranking_x_mean_cost} and the same for y; the preparation; {@code transport_plan}.
+ * {@code ranking_x_entry_cost} (the cost of the pair each unit enters with) and the same for y;
+ * the preparation; {@code transport_plan}.
  */
 @Component(service = SimilarityMetric.class,
         property = {PluginProperties.ID + "=partial-soft-matching", PluginProperties.KIND + "=metric"})
@@ -150,10 +151,10 @@ public final class PartialSoftMatchingMetric implements SimilarityMetric {
         if (r != null) {
             d.put("ranking_x", r.unitsX());
             d.put("ranking_x_entry_mass", r.entryMassX());
-            d.put("ranking_x_mean_cost", r.meanCostX());
+            d.put("ranking_x_entry_cost", r.entryCostX());
             d.put("ranking_y", r.unitsY());
             d.put("ranking_y_entry_mass", r.entryMassY());
-            d.put("ranking_y_mean_cost", r.meanCostY());
+            d.put("ranking_y_entry_cost", r.entryCostY());
         }
         problem.describe(d, s);
         d.put("iterations", t.iterations());
@@ -184,7 +185,8 @@ public final class PartialSoftMatchingMetric implements SimilarityMetric {
         if (!(m >= 0 && m <= 1)) {
             throw badMass(raw + " is outside [0, 1]");
         }
-        return m;
+        // -0 is 0
+        return m + 0.0;
     }
 
     private static InvalidParameterException badMass(String problem) {

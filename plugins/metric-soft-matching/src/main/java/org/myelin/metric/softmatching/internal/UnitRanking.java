@@ -19,13 +19,13 @@ import org.myelin.metric.softmatching.internal.ot.PartialTransportPath;
  *
  * @param unitsX original unit indices of x, best aligned first
  * @param entryMassX entry mass of each unit in {@code unitsX} order
- * @param meanCostX cost of the pair each unit enters with, same order
+ * @param entryCostX cost of the pair each unit enters with, same order
  * @param unitsY original unit indices of y, best aligned first
  * @param entryMassY entry mass, {@code unitsY} order
- * @param meanCostY cost of the entering pair, {@code unitsY} order
+ * @param entryCostY cost of the entering pair, {@code unitsY} order
  */
-record UnitRanking(int[] unitsX, double[] entryMassX, double[] meanCostX, int[] unitsY, double[] entryMassY,
-        double[] meanCostY) {
+record UnitRanking(int[] unitsX, double[] entryMassX, double[] entryCostX, int[] unitsY, double[] entryMassY,
+        double[] entryCostY) {
 
     /** Mass above which a unit counts as matched (the authors' NSD analysis threshold). */
     static final double MATCHED = 1e-8;

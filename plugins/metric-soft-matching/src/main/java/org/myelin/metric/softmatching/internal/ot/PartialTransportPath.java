@@ -22,12 +22,14 @@ import java.util.Arrays;
  * <p>Marginals are scaled to integers: with {@code L = lcm(p, q)} a row carries {@code L / p}
  * units and a column {@code L / q}, so each augmentation moves at least one unit and there are at
  * most {@code L} of them; in practice exactly {@code p} when {@code p = q} (each path adds one
- * pair) and 0.9 to 1.6 times {@code p + q} otherwise (random costs, 37 to 1024 units). Each costs a dense Dijkstra over the
- * columns, with all rows that have capacity left as sources at distance 0 (their potentials stay
- * 0, so the initial labels are the column minima over those rows, kept up to date as rows fill
- * up) and rows that are full reached through the columns they send flow to. Worst case
- * {@code O(p q (p + q))}; near-diagonal optima (a representation against a noisy copy of itself)
- * find most paths in a single step.
+ * pair) and 0.9 to 1.6 times {@code p + q} otherwise (random costs, 37 to 1024 units; small
+ * coprime shapes can need more, e.g. 27 for 8 x 9). Each costs a dense Dijkstra over the columns,
+ * with all rows that have capacity left as sources at distance 0 (their potentials stay 0, so the
+ * initial labels are the column minima over those rows, kept up to date as rows fill up) and rows
+ * that are full reached through the columns they send flow to: at most {@code O(q (p + q))} per
+ * path, so {@code O(L q (p + q))} in the worst case and about {@code O(p q (p + q))} as measured;
+ * near-diagonal optima (a representation against a noisy copy of itself) find most paths in a
+ * single step.
  *
  * <p>This is a hand-written solver because no OSGi-ready Java library offers parametric min-cost
  * flow; the network simplex ({@link NetworkSimplex}) solves one mass at a time.
@@ -44,8 +46,10 @@ public final class PartialTransportPath {
      * @param rowEntryCost per row, the cost of the pair it enters the matching with
      * @param colEntryMass per column (target unit), the mass above which it is matched
      * @param colEntryCost per column, the cost of the pair it enters the matching with
-     * @param breakpointMass masses at the ends of the linear pieces of the optimal cost curve,
-     *        increasing from 0 to 1
+     * @param breakpointMass masses at the ends of the augmenting paths, increasing from 0 to 1 (or
+     *        to the end of the path that passes the largest requested mass, for {@link #plans});
+     *        the optimal cost is linear between consecutive ones (paths of equal cost give
+     *        collinear points)
      * @param breakpointCost optimal transport cost {@code <P, C>} at each of those masses
      * @param augmentations number of augmenting paths
      * @param plans the optimal plans at the masses asked for, in the order asked
@@ -56,8 +60,16 @@ public final class PartialTransportPath {
         /**
          * @param mass a mass in [0, 1]
          * @return the optimal partial transport cost at that mass, interpolated between breakpoints (exact)
+         * @throws IllegalArgumentException for a mass outside [0, 1] or beyond the end of a stopped trace
          */
         public double costAt(double mass) {
+            if (!(mass >= 0 && mass <= 1)) {
+                throw new IllegalArgumentException("mass " + mass + " is not in [0, 1]");
+            }
+            double last = breakpointMass[breakpointMass.length - 1];
+            if (mass > last) {
+                throw new IllegalArgumentException("this trace stops at m = " + last + "; no cost is known at " + mass);
+            }
             int k = Arrays.binarySearch(breakpointMass, mass);
             if (k >= 0) {
                 return breakpointCost[k];
@@ -94,8 +106,9 @@ public final class PartialTransportPath {
     }
 
     /**
-     * Like {@link #trace} but stops at the largest of the given masses: the plans are the same, the
-     * entry masses of units still unmatched there are {@code NaN} and the cost curve ends there.
+     * Like {@link #trace} but stops with the path that passes the largest of the given masses: the
+     * plans are the same, the entry masses of units still unmatched then are {@code NaN} and the
+     * cost curve ends there.
      *
      * @param cost row-major {@code p x q} finite costs
      * @param p number of source units, at least 1
@@ -116,10 +129,8 @@ public final class PartialTransportPath {
         if (p < 1 || q < 1 || (long) p * q != cost.length) {
             throw new IllegalArgumentException("cost has " + cost.length + " entries, not " + p + " x " + q);
         }
+        // lcm(p, q) <= p q = cost.length, so the units fit an int
         long lcm = (long) p / gcd(p, q) * q;
-        if (lcm > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("lcm(" + p + ", " + q + ") = " + lcm + " units are too many for int flows");
-        }
         double min = Double.POSITIVE_INFINITY;
         for (double v : cost) {
             if (!Double.isFinite(v)) {
@@ -140,14 +151,6 @@ public final class PartialTransportPath {
             double[] bc = t.breakpointCost();
             for (int k = 0; k < bc.length; k++) {
                 bc[k] += t.breakpointMass()[k] * shift;
-            }
-            double[] rc = t.rowEntryCost();
-            for (int k = 0; k < rc.length; k++) {
-                rc[k] += shift;
-            }
-            double[] cc = t.colEntryCost();
-            for (int k = 0; k < cc.length; k++) {
-                cc[k] += shift;
             }
         }
         return t;
@@ -262,7 +265,7 @@ public final class PartialTransportPath {
             Arrays.fill(colEntry, Double.NaN);
             Arrays.fill(rowEntryCost, Double.NaN);
             Arrays.fill(colEntryCost, Double.NaN);
-            double[] bpMass = new double[Math.min(total, 2 * (p + q)) + 1];
+            double[] bpMass = new double[(int) Math.min(total, 2L * (p + q)) + 1];
             double[] bpCost = new double[bpMass.length];
             int breakpoints = 1;
             long carried = 0;
@@ -294,20 +297,31 @@ public final class PartialTransportPath {
                     i = colPred[j];
                 }
                 int start = i;
-                // plans of the masses this augmentation passes: the flow so far plus part of the path
-                while (next < order.length && masses[order[next]] * total <= carried + delta) {
+                // plans of the masses this augmentation passes: the flow so far plus part of the path;
+                // decided in mass space, as the entry masses are, so that a unit is matched at m
+                // exactly when its entry mass is below m
+                long end = carried + delta;
+                double startMass = (double) carried / total;
+                double endMass = end == total ? 1.0 : (double) end / total;
+                while (next < order.length && masses[order[next]] <= endMass) {
                     int k = order[next++];
-                    double units = masses[k] == 1.0 ? total : Math.max(carried, Math.min(carried + delta, masses[k] * total));
-                    plans[k] = snapshot(target, start, units - carried, masses[k], augmentations + 1, original);
+                    double m = masses[k];
+                    double units = m == endMass ? end : Math.min(end, Math.max(carried, m * total));
+                    double part = units - carried;
+                    if (part <= 0 && m > startMass) {
+                        // m is above the carried mass by less than m * total resolves: a sliver
+                        part = Math.min(delta, Math.ulp((double) total));
+                    }
+                    plans[k] = snapshot(target, start, part, m, augmentations + 1, original);
                 }
                 double entryMass = (double) carried / total;
                 if (rowLeft[start] == rowCapacity) {
                     rowEntry[start] = entryMass;
-                    rowEntryCost[start] = c[start * q + firstColumn];
+                    rowEntryCost[start] = original[start * q + firstColumn];
                 }
                 if (colLeft[target] == colCapacity) {
                     colEntry[target] = entryMass;
-                    colEntryCost[target] = c[colPred[target] * q + target];
+                    colEntryCost[target] = original[colPred[target] * q + target];
                 }
                 // push delta units along the path
                 j = target;

@@ -170,6 +170,82 @@ class PartialTransportPathTest {
     }
 
     @Test
+    void aUnitHasMassAtMExactlyWhenItsEntryMassIsBelowM() {
+        // masses on and one ulp either side of every breakpoint, on tie-heavy costs, including
+        // the two cases a review found: C = [0 1 ... 49] at m = 0.14 (0.14 * 50 rounds above 7)
+        // and 1 x 7 just above 3/7 (m * 7 rounds to 3)
+        double[] ramp = new double[50];
+        for (int j = 0; j < 50; j++) {
+            ramp[j] = j;
+        }
+        checkMatchedIffEntered(ramp, 1, 50);
+        Random rnd = new Random(21);
+        for (int[] shape : new int[][] {{1, 7}, {7, 11}, {2, 50}, {6, 4}}) {
+            int p = shape[0];
+            int q = shape[1];
+            double[] c = new double[p * q];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = rnd.nextInt(3);
+            }
+            checkMatchedIffEntered(c, p, q);
+        }
+        PartialTransportPath.Trace t = PartialTransportPath.trace(ramp, 1, 50, 0.14);
+        assertEquals(0.0, t.plans()[0].colSums()[7], 0.0, "column 7 enters at 0.14 and has no mass there");
+        double[] seven = new double[7];
+        t = PartialTransportPath.trace(seven, 1, 7, Math.nextUp(3.0 / 7));
+        assertEquals(4, Arrays.stream(t.plans()[0].colSums()).filter(v -> v > 0).count(), "just above 3/7 a fourth column has mass");
+    }
+
+    private static void checkMatchedIffEntered(double[] c, int p, int q) {
+        double[] breakpoints = PartialTransportPath.trace(c, p, q).breakpointMass();
+        double[] masses = new double[3 * breakpoints.length];
+        for (int k = 0; k < breakpoints.length; k++) {
+            masses[3 * k] = breakpoints[k];
+            masses[3 * k + 1] = Math.min(1.0, Math.nextUp(breakpoints[k]));
+            masses[3 * k + 2] = Math.max(0.0, Math.nextDown(breakpoints[k]));
+        }
+        PartialTransportPath.Trace t = PartialTransportPath.trace(c, p, q, masses);
+        for (int k = 0; k < masses.length; k++) {
+            double m = masses[k];
+            double[] rows = t.plans()[k].rowSums();
+            double[] cols = t.plans()[k].colSums();
+            for (int i = 0; i < p; i++) {
+                assertEquals(t.rowEntryMass()[i] < m, rows[i] > 0, p + " x " + q + ", m = " + m + ", row " + i);
+                assertTrue(rows[i] <= (1.0 / p) * (1 + 1e-15), "row sum within 1/p");
+            }
+            for (int j = 0; j < q; j++) {
+                assertEquals(t.colEntryMass()[j] < m, cols[j] > 0, p + " x " + q + ", m = " + m + ", column " + j);
+            }
+            assertEquals(m, Arrays.stream(t.plans()[k].plan()).sum(), 1e-15, "mass carried");
+        }
+    }
+
+    @Test
+    void costCurveQueriesOutsideTheTraceAreRejected() {
+        double[] c = {0, 1, 1, 5};
+        PartialTransportPath.Trace early = PartialTransportPath.plans(c, 2, 2, 0.25);
+        assertThrows(IllegalArgumentException.class, () -> early.costAt(0.75), "the stopped trace knows nothing beyond 0.5");
+        assertEquals(0.0, early.costAt(0.5), 0.0);
+        PartialTransportPath.Trace t = PartialTransportPath.trace(c, 2, 2);
+        assertThrows(IllegalArgumentException.class, () -> t.costAt(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> t.costAt(1.5));
+        assertThrows(IllegalArgumentException.class, () -> PartialTransportPath.trace(c, 2, 2, 1.1));
+    }
+
+    @Test
+    void entryCostsAreTheCallersCostsEvenWhenShifted() {
+        double[] c = {0.1, -0.3, 0.7, 0.2};
+        PartialTransportPath.Trace t = PartialTransportPath.trace(c, 2, 2);
+        // (0, 1) at -0.3 enters first; then the path 1 -> 1 (0.2), back over (0, 1) (+0.3),
+        // 0 -> 0 (0.1) costs 0.6 < 0.7 of (1, 0): row 1 enters on 0.2, column 0 on 0.1, bit for bit
+        assertEquals(-0.3, t.rowEntryCost()[0], 0.0);
+        assertEquals(-0.3, t.colEntryCost()[1], 0.0);
+        assertEquals(0.2, t.rowEntryCost()[1], 0.0);
+        assertEquals(0.1, t.colEntryCost()[0], 0.0);
+        assertEquals((-0.3 + 0.6) / 2, t.costAt(1.0), 1e-15);
+    }
+
+    @Test
     void rejectsNonFiniteCostsAndWrongShapes() {
         assertThrows(IllegalArgumentException.class, () -> PartialTransportPath.trace(new double[] {0, Double.NaN}, 1, 2));
         assertThrows(IllegalArgumentException.class, () -> PartialTransportPath.trace(new double[3], 2, 2));
