@@ -5,7 +5,7 @@ import org.myelin.testkit.metric.SimilarityMetricContract;
 
 /**
  * The testkit's metric contract, run against {@code partial-soft-matching} with its default
- * parameters ({@code mass=auto}, correlation cost, 5-fold L-curve, ranking sweep).
+ * parameters ({@code mass=auto}, correlation cost, 5-fold L-curve, exact unit ranking).
  */
 class PartialSoftMatchingMetricContractTest extends SimilarityMetricContract {
 
