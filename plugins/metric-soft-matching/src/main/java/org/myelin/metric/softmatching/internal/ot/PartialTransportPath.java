@@ -395,43 +395,96 @@ public final class PartialTransportPath {
                 dist[j] = best[j] - v[j];
                 colPred[j] = bestRow[j];
             }
+            int jmin = nearestUnscanned(stamp);
             while (true) {
-                int jmin = -1;
-                double dmin = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < q; j++) {
-                    if (colScanned[j] != stamp && dist[j] < dmin) {
-                        dmin = dist[j];
-                        jmin = j;
-                    }
-                }
                 if (jmin < 0) {
                     throw new IllegalStateException("partial transport path: no column reachable (non-finite costs?)");
                 }
                 if (colLeft[jmin] > 0) {
                     return jmin;
                 }
+                double dmin = dist[jmin];
                 colScanned[jmin] = stamp;
+                // the full rows that send flow to this column, reached over reverse arcs of
+                // reduced cost 0, so at its distance
+                int reached = 0;
                 int[] rows = colRows[jmin];
                 for (int k = 0, n = colRowCount[jmin]; k < n; k++) {
                     int i = rows[k];
                     if (rowLeft[i] > 0 || rowReached[i] == stamp) {
                         continue;
                     }
-                    // the reverse arc of a flow-carrying pair has reduced cost 0
                     rowReached[i] = stamp;
                     rowDistance[i] = dmin;
                     rowPred[i] = jmin;
-                    double base = dmin + rowPotential[i];
-                    int o = i * q;
-                    for (int j = 0; j < q; j++) {
-                        double nd = base + c[o + j] - v[j];
-                        if (nd < dist[j] && colScanned[j] != stamp) {
-                            dist[j] = nd;
-                            colPred[j] = i;
-                        }
-                    }
+                    reachedRows[reached++] = i;
+                }
+                if (reached == 0) {
+                    jmin = nearestUnscanned(stamp);
+                    continue;
+                }
+                for (int k = 0; k + 1 < reached; k++) {
+                    relax(reachedRows[k], dmin, stamp);
+                }
+                // the last relaxation also finds the next column to scan: one pass instead of two
+                jmin = relaxAndFindNearest(reachedRows[reached - 1], dmin, stamp);
+            }
+        }
+
+        /** @return the unscanned column with the smallest label, or -1 */
+        private int nearestUnscanned(int stamp) {
+            double[] dist = colDistance;
+            int jmin = -1;
+            double dmin = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < q; j++) {
+                if (colScanned[j] != stamp && dist[j] < dmin) {
+                    dmin = dist[j];
+                    jmin = j;
                 }
             }
+            return jmin;
+        }
+
+        /** Relaxes every unscanned column from full row i, reached at distance d. */
+        private void relax(int i, double d, int stamp) {
+            double[] dist = colDistance;
+            double[] v = colPotential;
+            double base = d + rowPotential[i];
+            int o = i * q;
+            for (int j = 0; j < q; j++) {
+                double nd = base + c[o + j] - v[j];
+                if (nd < dist[j] && colScanned[j] != stamp) {
+                    dist[j] = nd;
+                    colPred[j] = i;
+                }
+            }
+        }
+
+        /** {@link #relax} fused with {@link #nearestUnscanned}. */
+        private int relaxAndFindNearest(int i, double d, int stamp) {
+            double[] dist = colDistance;
+            double[] v = colPotential;
+            double base = d + rowPotential[i];
+            int o = i * q;
+            int jmin = -1;
+            double dmin = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < q; j++) {
+                if (colScanned[j] == stamp) {
+                    continue;
+                }
+                double nd = base + c[o + j] - v[j];
+                double dj = dist[j];
+                if (nd < dj) {
+                    dist[j] = nd;
+                    colPred[j] = i;
+                    dj = nd;
+                }
+                if (dj < dmin) {
+                    dmin = dj;
+                    jmin = j;
+                }
+            }
+            return jmin;
         }
 
         /**
