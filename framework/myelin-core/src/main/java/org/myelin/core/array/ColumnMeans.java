@@ -47,4 +47,38 @@ public final class ColumnMeans {
         }
         return mean;
     }
+
+    /**
+     * The column sums of squares, summed in blocks of {@value #BLOCK} rows like {@link #of} (the
+     * squared norms of the columns).
+     *
+     * @param data row-major {@code rows x cols} values (not modified)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the sum of the squared values of each column (infinite when a square overflows, NaN
+     *         for a NaN)
+     * @throws IllegalArgumentException when {@code data} is shorter than {@code rows * cols}
+     */
+    public static double[] sumsOfSquares(double[] data, int rows, int cols) {
+        if ((long) rows * cols > data.length) {
+            throw new IllegalArgumentException("column sums of squares: " + rows + " x " + cols + " needs " + (long) rows * cols
+                    + " values, the array has " + data.length);
+        }
+        double[] out = new double[cols];
+        double[] block = new double[cols];
+        for (int r0 = 0; r0 < rows; r0 += BLOCK) {
+            java.util.Arrays.fill(block, 0.0);
+            int r1 = Math.min(rows, r0 + BLOCK);
+            for (int r = r0; r < r1; r++) {
+                int o = r * cols;
+                for (int j = 0; j < cols; j++) {
+                    block[j] += data[o + j] * data[o + j];
+                }
+            }
+            for (int j = 0; j < cols; j++) {
+                out[j] += block[j];
+            }
+        }
+        return out;
+    }
 }

@@ -9,8 +9,8 @@ package org.myelin.core.linalg;
  * that matrix's column (and make the product meaningless); callers check the sums first.
  *
  * @param product row-major p x q {@code A'B}
- * @param squaresA the p column sums of squares of A, summed in blocks of
- *        {@link org.myelin.core.array.ColumnMeans#BLOCK} rows
+ * @param squaresA the p column sums of squares of A, summed in blocks as
+ *        {@link org.myelin.core.array.ColumnMeans#sumsOfSquares} does
  * @param squaresB the q column sums of squares of B
  */
 public record CrossProduct(double[] product, double[] squaresA, double[] squaresB) {

@@ -1,6 +1,6 @@
 package org.myelin.core.linalg.internal;
 
-/** Squared Frobenius norms of cross-product results on the heap, and column sums of squares. */
+/** Squared Frobenius norms of cross-product results on the heap, with short dependency chains. */
 final class CrossProductNorms {
 
     private CrossProductNorms() {
@@ -52,32 +52,5 @@ final class CrossProductNorms {
             upper += s0 + s1;
         }
         return diagonal + 2 * upper;
-    }
-
-    /**
-     * @param a n x p row-major
-     * @param n rows
-     * @param p columns
-     * @return the sum of the squared values of each column, summed in blocks of
-     *         {@link org.myelin.core.array.ColumnMeans#BLOCK} rows as the OpenBLAS backend's copy does
-     */
-    static double[] columnSquares(double[] a, int n, int p) {
-        int blockRows = org.myelin.core.array.ColumnMeans.BLOCK;
-        double[] out = new double[p];
-        double[] block = new double[p];
-        for (int r0 = 0; r0 < n; r0 += blockRows) {
-            java.util.Arrays.fill(block, 0.0);
-            int r1 = Math.min(n, r0 + blockRows);
-            for (int r = r0; r < r1; r++) {
-                int o = r * p;
-                for (int j = 0; j < p; j++) {
-                    block[j] += a[o + j] * a[o + j];
-                }
-            }
-            for (int j = 0; j < p; j++) {
-                out[j] += block[j];
-            }
-        }
-        return out;
     }
 }

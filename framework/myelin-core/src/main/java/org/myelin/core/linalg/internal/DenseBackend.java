@@ -121,7 +121,7 @@ public interface DenseBackend {
     default CrossProduct crossProductWithSquares(int n, double[] a, int p, double[] b, int q) {
         double[] ab = new double[p * q];
         dgemm(true, false, p, q, n, 1.0, a, 0, p, b, 0, q, 0.0, ab, 0, q);
-        return new CrossProduct(ab, CrossProductNorms.columnSquares(a, n, p), CrossProductNorms.columnSquares(b, n, q));
+        return new CrossProduct(ab, ColumnMeans.sumsOfSquares(a, n, p), ColumnMeans.sumsOfSquares(b, n, q));
     }
 
     /**

@@ -69,7 +69,7 @@ final class PartialSolutions {
      * @param masses masses in [0, 1], in any order, repeats allowed
      */
     void solveAll(double... masses) {
-        double[] unsolved = Arrays.stream(masses).filter(m -> !plans.containsKey(m)).distinct().sorted().toArray();
+        double[] unsolved = unsolved(masses);
         if (unsolved.length == 0) {
             return;
         }
@@ -100,7 +100,7 @@ final class PartialSolutions {
     PartialTransportPath.Trace entries(double... masses) {
         if (family == null) {
             double[] unsolved = settings.sinkhorn() ? new double[0]
-                    : Arrays.stream(masses).filter(m -> !plans.containsKey(m)).distinct().sorted().toArray();
+                    : unsolved(masses);
             family = PartialTransportPath.trace(cost, p, q, unsolved);
             for (int k = 0; k < unsolved.length; k++) {
                 plans.put(unsolved[k], family.plans()[k]);
@@ -108,6 +108,11 @@ final class PartialSolutions {
         }
         solveAll(masses);
         return family;
+    }
+
+    /** @return the distinct masses without a plan yet, ascending */
+    private double[] unsolved(double[] masses) {
+        return Arrays.stream(masses).filter(m -> !plans.containsKey(m)).distinct().sorted().toArray();
     }
 
     private void solveEntropic(double[] unsolved) {
