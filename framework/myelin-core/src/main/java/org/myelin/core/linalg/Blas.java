@@ -223,10 +223,14 @@ public final class Blas {
     /**
      * The column means of A (n x p) and B (n x q) and the squared Frobenius norms of their three
      * centred cross products, without forming a centred copy or the products on the Java heap.
-     * Under OpenBLAS each operand is copied to native memory once while its column sums are taken;
-     * when every column's mean is at most its standard deviation the products of the uncentred
-     * data are corrected by rank-1 updates ({@code A'A - n m m'}, which loses no accuracy at that
-     * offset), otherwise the native copy is centred first; the norms are taken in native memory.
+     * Under OpenBLAS both operands are copied to native memory once, side by side with a column
+     * of ones, and one syrk of {@code [A | B | 1]} gives the three products, the column sums and
+     * the sums of squares. When every column's mean is at most its standard deviation the
+     * products of the uncentred data are corrected by rank-1 updates ({@code A'A - n m m'}, which
+     * loses no accuracy at that offset); otherwise that operand's copy is centred first (decided
+     * on a sample of rows, and checked with the exact means after the product, which is taken
+     * again if the sample misled). The norms are taken in native memory. The means agree with
+     * {@link org.myelin.core.array.ColumnMeans} to rounding (BLAS sums in its own order).
      *
      * @param n rows of A and B, at least 1
      * @param a A, n x p row-major, contiguous

@@ -198,67 +198,127 @@ public final class OpenBlasBackend implements DenseBackend {
 
     @Override
     public CentredCrossProducts centredCrossProducts(int n, double[] a, int p, double[] b, int q) {
+        // Z = [A | B | 1]: one syrk gives all three products, the column sums and the squares
         OffHeapBuffers buf = buffers.get();
-        NativeOperands o = NativeOperands.copy(buf, n, a, p, b, q);
-        DoublePointer pa = o.a();
-        DoublePointer pb = o.b();
-        double[] ma = o.sumA();
-        double[] mb = o.sumB();
-        double[] sa = o.squaresA();
-        double[] sb = o.squaresB();
-        // sums to means (in place) exactly as ColumnMeans divides
+        int m = p + q;
+        int k = m + 1;
+        DoublePointer z = StackedOperands.copy(buf.doubles(0, (long) n * k), a, n, p, b, q);
+        DoublePointer g = buf.doubles(2, (long) k * k);
+        // the means taken out of the copy before the product (zero for blocks corrected after it)
+        double[] shift = new double[m];
+        boolean centreA = StackedOperands.sampledOffsetIsLarge(a, n, p);
+        boolean centreB = StackedOperands.sampledOffsetIsLarge(b, n, q);
+        if ((centreA || centreB) && !centreCopy(buf, z, n, p, q, centreA, centreB, shift)) {
+            return unusable(shift, p, q);
+        }
+        double[] residual = new double[m];
+        double[] meanSquare = new double[m];
+        stackedProduct(z, g, n, m, residual, meanSquare);
+        if (!allFinite(residual)) {
+            return unusable(residual, p, q);
+        }
+        // the sample missed an offset too large for rank-1 terms: centre that block and repeat
+        boolean redoA = !centreA && !smallOffset(residual, meanSquare, 0, p);
+        boolean redoB = !centreB && !smallOffset(residual, meanSquare, p, q);
+        if (redoA || redoB) {
+            if (!centreCopy(buf, z, n, p, q, redoA, redoB, shift)) {
+                return unusable(shift, p, q);
+            }
+            stackedProduct(z, g, n, m, residual, meanSquare);
+            if (!allFinite(residual)) {
+                return unusable(residual, p, q);
+            }
+        }
+        // (Z - 1 r')'(Z - 1 r') = Z'Z - n r r', r the means left in the copy (about 0 where centred)
+        DoublePointer r = buf.doubles(5, m).put(residual, 0, m);
+        openblas.cblas_dsyr(ROW_MAJOR, UPPER, m, -n, r, 1, g, k);
+        double[] meanA = new double[p];
+        double[] meanB = new double[q];
         for (int j = 0; j < p; j++) {
-            ma[j] /= n;
-            sa[j] /= n;
+            meanA[j] = shift[j] + residual[j];
         }
         for (int j = 0; j < q; j++) {
-            mb[j] /= n;
-            sb[j] /= n;
+            meanB[j] = shift[p + j] + residual[p + j];
         }
-        CentredCrossProducts unusable = new CentredCrossProducts(ma, mb, Double.NaN, Double.NaN, Double.NaN);
-        if (!unusable.finite()) {
-            return unusable;
+        double ab = 0;
+        for (int i = 0; i < p; i++) {
+            g.position((long) i * k + p);
+            ab += openblas.cblas_ddot(q, g, 1, g, 1);
         }
-        DoublePointer va = buf.doubles(5, p).put(ma, 0, p);
-        DoublePointer vb = buf.doubles(6, q).put(mb, 0, q);
-        // small offsets: correct the uncentred products afterwards; large ones: centre the copy
-        boolean correctA = smallOffset(ma, sa);
-        boolean correctB = smallOffset(mb, sb);
-        if (!correctA || !correctB) {
-            double[] one = new double[n];
-            java.util.Arrays.fill(one, 1.0);
-            DoublePointer ones = buf.doubles(7, n).put(one, 0, n);
-            if (!correctA) {
-                openblas.cblas_dger(ROW_MAJOR, n, p, -1.0, ones, 1, va, 1, pa, p);
-            }
-            if (!correctB) {
-                openblas.cblas_dger(ROW_MAJOR, n, q, -1.0, ones, 1, vb, 1, pb, q);
-            }
-        }
-        DoublePointer[] products = threeProducts(buf, n, pa, p, pb, q);
-        DoublePointer paa = products[0];
-        DoublePointer pab = products[1];
-        DoublePointer pbb = products[2];
-        // (A - 1 m')'(A - 1 m') = A'A - n m m'; a centred operand's means are ~0 and need no term
-        if (correctA) {
-            openblas.cblas_dsyr(ROW_MAJOR, UPPER, p, -n, va, 1, paa, p);
-        }
-        if (correctB) {
-            openblas.cblas_dsyr(ROW_MAJOR, UPPER, q, -n, vb, 1, pbb, q);
-        }
-        if (correctA && correctB) {
-            openblas.cblas_dger(ROW_MAJOR, p, q, -n, va, 1, vb, 1, pab, q);
-        }
-        double ab = openblas.cblas_ddot(p * q, pab, 1, pab, 1);
-        return new CentredCrossProducts(ma, mb, upperTriangleNorm(paa, p), ab, upperTriangleNorm(pbb, q));
+        g.position(0);
+        return new CentredCrossProducts(meanA, meanB, triangleNorm(g, k, 0, p), ab, triangleNorm(g, k, p, q));
     }
 
     /**
-     * Whether every column's mean is at most its standard deviation: then {@code A'A - n m m'}
-     * cancels less than one bit per entry, as accurate as the product of a centred copy.
+     * The upper triangle of {@code Z'Z} into g, and from its last column and diagonal the means
+     * and mean squares of Z's first m columns.
      */
-    private static boolean smallOffset(double[] mean, double[] meanSquare) {
-        for (int j = 0; j < mean.length; j++) {
+    private static void stackedProduct(DoublePointer z, DoublePointer g, int n, int m, double[] mean, double[] meanSquare) {
+        int k = m + 1;
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, TRANS, k, n, 1.0, z, k, 0.0, g, k);
+        for (int j = 0; j < m; j++) {
+            mean[j] = g.get((long) j * k + m) / n;
+            meanSquare[j] = g.get((long) j * k + j) / n;
+        }
+    }
+
+    /**
+     * Centres the A block and/or the B block of {@code Z = [A | B | 1]} in place: the exact means
+     * of all columns by one dgemv against the ones column, then a rank-1 update per block. The
+     * means taken out are added to {@code shift}.
+     *
+     * @return false when a mean is not finite (then {@code shift} holds it)
+     */
+    private static boolean centreCopy(OffHeapBuffers buf, DoublePointer z, int n, int p, int q, boolean centreA, boolean centreB,
+            double[] shift) {
+        int m = p + q;
+        int k = m + 1;
+        DoublePointer ones = new DoublePointer(z).position(m);
+        DoublePointer mean = buf.doubles(6, m);
+        openblas.cblas_dgemv(ROW_MAJOR, TRANS, n, m, 1.0 / n, z, k, ones, k, 0.0, mean, 1);
+        double[] means = new double[m];
+        mean.get(means, 0, m);
+        if (!allFinite(means)) {
+            System.arraycopy(means, 0, shift, 0, m);
+            return false;
+        }
+        if (centreA) {
+            openblas.cblas_dger(ROW_MAJOR, n, p, -1.0, ones, k, mean, 1, z, k);
+            for (int j = 0; j < p; j++) {
+                shift[j] += means[j];
+            }
+        }
+        if (centreB) {
+            openblas.cblas_dger(ROW_MAJOR, n, q, -1.0, ones, k, new DoublePointer(mean).position(p), 1, new DoublePointer(z).position(p), k);
+            for (int j = p; j < m; j++) {
+                shift[j] += means[j];
+            }
+        }
+        return true;
+    }
+
+    /** Whether every value is finite (one pass, no branch per element). */
+    private static boolean allFinite(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * 0.0;
+        }
+        return s == 0.0;
+    }
+
+    /** The result for input whose means are not finite: those means, and NaN norms. */
+    private static CentredCrossProducts unusable(double[] means, int p, int q) {
+        return new CentredCrossProducts(java.util.Arrays.copyOfRange(means, 0, p), java.util.Arrays.copyOfRange(means, p, p + q),
+                Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Whether every column of a block has a mean of at most its standard deviation: then
+     * {@code A'A - n m m'} cancels less than one bit per entry, as accurate as the product of a
+     * centred copy.
+     */
+    private static boolean smallOffset(double[] mean, double[] meanSquare, int from, int count) {
+        for (int j = from; j < from + count; j++) {
             // variance = meanSquare - mean^2 >= mean^2
             if (!(2 * mean[j] * mean[j] <= meanSquare[j]) || meanSquare[j] == Double.POSITIVE_INFINITY) {
                 return false;
@@ -267,16 +327,16 @@ public final class OpenBlasBackend implements DenseBackend {
         return true;
     }
 
-    /** {@code ||G||_F^2} of a symmetric k x k native matrix from its upper triangle, row by row. */
-    private static double upperTriangleNorm(DoublePointer g, int k) {
+    /** {@code ||G||_F^2} of the symmetric s x s block at (o, o) of a native matrix (leading dimension ld), from its upper triangle. */
+    private static double triangleNorm(DoublePointer g, int ld, int o, int s) {
         double rows = 0;
         double diagonal = 0;
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i < s; i++) {
             // get() reads at the position, which the dot product starts from too
-            g.position((long) i * k + i);
+            g.position((long) (o + i) * ld + o + i);
             double gii = g.get();
             diagonal += gii * gii;
-            rows += openblas.cblas_ddot(k - i, g, 1, g, 1);
+            rows += openblas.cblas_ddot(s - i, g, 1, g, 1);
         }
         g.position(0);
         return 2 * rows - diagonal;

@@ -16,11 +16,11 @@ import org.myelin.core.linalg.CentredCrossProducts;
  * with r_x the squared row norms of Xc and s_x their sum (Kornblith et al.'s
  * {@code feature_space_linear_cka}; {@code h} equals the inner product of the U-centred grams,
  * science/metrics.md section 1.3). The means and the three norms come from one
- * {@link Blas#centredCrossProducts} call: each operand crosses to native memory once, with its
- * column sums taken on the way, then one dgemm and two syrk (the multiply-adds of a syrk of
- * {@code [Xc | Yc]}, which measured about 30 % slower under OpenBLAS), centred by rank-1
- * corrections or on the native copy, and the norms taken there: neither a centred copy nor the
- * p x q products reach the Java heap.
+ * {@link Blas#centredCrossProducts} call: under OpenBLAS both operands cross to native memory
+ * once, side by side with a column of ones, and one syrk of {@code [X | Y | 1]} gives the three
+ * products with the column sums and squares; they are centred by rank-1 corrections or on the
+ * native copy, and the norms taken there: neither a centred copy nor the products reach the
+ * Java heap, and no Java loop passes over the data besides the copy.
  */
 final class FeatureSpaceCka {
 
