@@ -4,10 +4,13 @@
 #
 #   sh benchmarks/metrics/run.sh [N P] [REPS]      (default 2000 512, 3 rounds)
 #
+# METRICS=cka,rsa (peer metric names) runs only those; many rounds of one metric (e.g.
+# METRICS=cka ... 2000 512 30) give table.py enough pairs for its interval on a near tie.
 # Needs: an unpacked distribution (MYELIN, default distributions/myelin-distribution/target/myelin),
 # the peer script (PEER, default ../shared/peers/metrics_numpy.py) and a python3 with numpy, scipy
 # and POT (PYTHON, default /usr/bin/python3; Debian: python3-numpy python3-scipy python3-pot).
-# Each round runs every metric once in Myelin and then once in the peer, so both see the same
+# Each round runs every metric once in Myelin and once in the peer, back to back (which goes
+# first alternates by round), so both see the same
 # machine load. Output: one JSON line per metric and round on stdout (and in $OUT if set);
 # benchmarks/metrics/table.py turns the lines into the README table.
 set -eu
@@ -42,13 +45,25 @@ softmatch|--metric soft-matching --param cost=sqeuclidean --param center=false
 partial_softmatch|--metric partial-soft-matching --param mass=0.6 --param cost=correlation --param ranking=false
 partial_softmatch|--metric partial-soft-matching --param mass=0.6 --param cost=correlation
 M
+if [ -n "${METRICS:-}" ]; then
+  # keep the lines whose peer metric is in the comma-separated list
+  awk -F'|' -v keep=",$METRICS," 'index(keep, "," $1 ",") > 0' "$work/metrics" > "$work/kept"
+  mv "$work/kept" "$work/metrics"
+  [ -s "$work/metrics" ] || { echo "METRICS=$METRICS matches none of: cka cka_rbf rsa procrustes softmatch partial_softmatch" >&2; exit 2; }
+fi
+mine() {
+  # shellcheck disable=SC2086
+  "$MYELIN/bin/myelin" compare "$work/x.npy" "$work/y.npy" $args --json --timing --repeat 5 --warmup "$WARMUP" > "$work/mine.json"
+}
+theirs() {
+  "$PYTHON" "$PEER" --x "$work/x.npy" --y "$work/y.npy" --threads 2 --metrics "$peer" > "$work/theirs.json"
+}
 round=1
 while [ "$round" -le "$REPS" ]; do
   while IFS='|' read -r peer args; do
     load=$(cut -d' ' -f1 /proc/loadavg)
-    # shellcheck disable=SC2086
-    "$MYELIN/bin/myelin" compare "$work/x.npy" "$work/y.npy" $args --json --timing --repeat 5 --warmup "$WARMUP" > "$work/mine.json"
-    "$PYTHON" "$PEER" --x "$work/x.npy" --y "$work/y.npy" --threads 2 --metrics "$peer" > "$work/theirs.json"
+    # odd rounds Myelin first, even rounds the peer first: a drift in load favours neither
+    if [ $((round % 2)) -eq 1 ]; then mine; theirs; else theirs; mine; fi
     "$PYTHON" - "$N" "$P" "$round" "$peer" "$args" "$load" "$WARMUP" "$work/mine.json" "$work/theirs.json" <<'PY' | tee -a "$OUT"
 import sys, json
 n, p, rnd, peer, args, load, warm, mine, theirs = sys.argv[1:]

@@ -61,7 +61,7 @@ final class CompareCommand {
         o.addOption(Option.builder().longOpt("plan-out").hasArg().argName("FILE")
                 .desc("write the matching / transport plan (details.transport_plan) to FILE (.npy or .csv)").get());
         o.addOption(Option.builder().longOpt("timing").desc("print compute time").get());
-        o.addOption(Option.builder().longOpt("repeat").hasArg().argName("N").desc("compute N times after one untimed warm-up, report the median time").get());
+        o.addOption(Option.builder().longOpt("repeat").hasArg().argName("N").desc("compute N times after the untimed warm-up runs (--warmup), report the median time").get());
         o.addOption(Option.builder().longOpt("warmup").hasArg().argName("W").desc("untimed runs before the timed ones (default 1 with --repeat above 1, else 0)").get());
         o.addOption(Option.builder().longOpt("batch").hasArg().argName("PAIRS.jsonl")
                 .desc("one comparison per line: {\"id\", \"x\", \"y\", \"metric\", \"params\"}").get());
