@@ -227,9 +227,10 @@ public final class Blas {
      * of ones, and one syrk of {@code [A | B | 1]} gives the three products, the column sums and
      * the sums of squares. When every column's mean is at most its standard deviation the
      * products of the uncentred data are corrected by rank-1 updates ({@code A'A - n m m'}, which
-     * loses no accuracy at that offset); otherwise that operand's copy is centred first (decided
-     * on a sample of rows, and checked with the exact means after the product, which is taken
-     * again if the sample misled). The norms are taken in native memory. The means agree with
+     * loses no accuracy at that offset). An operand whose sampled rows (128) show a column with
+     * a mean above half its standard deviation is centred on the copy first instead; the exact
+     * means from the product check the others, and the product is taken again if the sample
+     * misled. The norms are taken in native memory. The means agree with
      * {@link org.myelin.core.array.ColumnMeans} to rounding (BLAS sums in its own order).
      *
      * @param n rows of A and B, at least 1

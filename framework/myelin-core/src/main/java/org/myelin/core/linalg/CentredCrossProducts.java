@@ -10,7 +10,8 @@ package org.myelin.core.linalg;
  * that matrix's means (and make the norms meaningless); callers check the means before using the
  * norms.
  *
- * @param meanA the p column means of A (summed in blocks as {@link org.myelin.core.array.ColumnMeans})
+ * @param meanA the p column means of A ({@link org.myelin.core.array.ColumnMeans} on the Java backend;
+ *        BLAS sums under OpenBLAS, equal to rounding)
  * @param meanB the q column means of B
  * @param aa {@code ||Ac' Ac||_F^2}
  * @param ab {@code ||Ac' Bc||_F^2}

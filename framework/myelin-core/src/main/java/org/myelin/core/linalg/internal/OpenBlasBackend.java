@@ -215,7 +215,7 @@ public final class OpenBlasBackend implements DenseBackend {
         double[] meanSquare = new double[m];
         stackedProduct(z, g, n, m, residual, meanSquare);
         if (!allFinite(residual)) {
-            return unusable(residual, p, q);
+            return unusable(plus(shift, residual), p, q);
         }
         // the sample missed an offset too large for rank-1 terms: centre that block and repeat
         boolean redoA = !centreA && !smallOffset(residual, meanSquare, 0, p);
@@ -226,7 +226,7 @@ public final class OpenBlasBackend implements DenseBackend {
             }
             stackedProduct(z, g, n, m, residual, meanSquare);
             if (!allFinite(residual)) {
-                return unusable(residual, p, q);
+                return unusable(plus(shift, residual), p, q);
             }
         }
         // (Z - 1 r')'(Z - 1 r') = Z'Z - n r r', r the means left in the copy (about 0 where centred)
@@ -279,7 +279,10 @@ public final class OpenBlasBackend implements DenseBackend {
         double[] means = new double[m];
         mean.get(means, 0, m);
         if (!allFinite(means)) {
-            System.arraycopy(means, 0, shift, 0, m);
+            // the means of the input: what was taken out before plus what is in the copy now
+            for (int j = 0; j < m; j++) {
+                shift[j] += means[j];
+            }
             return false;
         }
         if (centreA) {
@@ -304,6 +307,14 @@ public final class OpenBlasBackend implements DenseBackend {
             s += x * 0.0;
         }
         return s == 0.0;
+    }
+
+    private static double[] plus(double[] x, double[] y) {
+        double[] s = new double[x.length];
+        for (int j = 0; j < s.length; j++) {
+            s[j] = x[j] + y[j];
+        }
+        return s;
     }
 
     /** The result for input whose means are not finite: those means, and NaN norms. */

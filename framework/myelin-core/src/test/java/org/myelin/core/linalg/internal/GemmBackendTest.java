@@ -227,8 +227,9 @@ class GemmBackendTest {
     void centredCrossProductNormsEqualTheNormsOfExplicitlyCentredProducts(DenseBackend backend) {
         // offsets 0.3 (mean below the spread: OpenBLAS corrects the raw products by rank-1 terms),
         // 1e4 (far above: it centres the copy first), and one of each; 300 x 9 | 5 has a
-        // remainder block of rows; the reference centres in plain loops with ColumnMeans
-        int[][] shapes = {{7, 3, 2}, {300, 9, 5}, {130, 40, 33}};
+        // remainder block of rows; 50 x 600 | 430 has rows of at least StackedOperands.WIDE_ROW
+        // (copied row by row, the others in batches); the reference centres in plain loops with ColumnMeans
+        int[][] shapes = {{7, 3, 2}, {300, 9, 5}, {130, 40, 33}, {50, 600, 430}};
         double[][] offsets = {{0.3, 0.3}, {1e4, -3e4}, {0.0, 5e3}};
         for (int[] s : shapes) {
             for (double[] off : offsets) {
