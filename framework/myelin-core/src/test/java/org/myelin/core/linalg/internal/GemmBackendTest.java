@@ -242,21 +242,12 @@ class GemmBackendTest {
                 for (int k = 0; k < b.length; k++) {
                     b[k] += off[1] + 0.5 * a[(k / q) * p];
                 }
-                double[] ma = org.myelin.core.array.ColumnMeans.of(a, n, p);
-                double[] mb = org.myelin.core.array.ColumnMeans.of(b, n, q);
-                double[] ea = new double[n * p];
-                double[] eb = new double[n * q];
-                for (int r = 0; r < n; r++) {
-                    for (int j = 0; j < p; j++) {
-                        ea[r * p + j] = a[r * p + j] - ma[j];
-                    }
-                    for (int j = 0; j < q; j++) {
-                        eb[r * q + j] = b[r * q + j] - mb[j];
-                    }
-                }
-                double aa = frobeniusSquared(naive(true, false, p, p, n, 1, ea, 0, p, ea, 0, p, 0, new double[p * p], 0, p));
-                double ab = frobeniusSquared(naive(true, false, p, q, n, 1, ea, 0, p, eb, 0, q, 0, new double[p * q], 0, q));
-                double bb = frobeniusSquared(naive(true, false, q, q, n, 1, eb, 0, q, eb, 0, q, 0, new double[q * q], 0, q));
+                Centred e = Centred.of(a, n, p, b, q);
+                double[] ma = e.meanA();
+                double[] mb = e.meanB();
+                double aa = e.aa();
+                double ab = e.ab();
+                double bb = e.bb();
                 double[] aCopy = a.clone();
                 org.myelin.core.linalg.CentredCrossProducts c = backend.centredCrossProducts(n, a, p, b, q);
                 String at = backend.name() + " " + n + "x" + p + "|" + q + " offsets " + off[0] + ", " + off[1];
@@ -281,6 +272,32 @@ class GemmBackendTest {
         offset[3 + 2] = Double.NaN;
         c = backend.centredCrossProducts(300, random(300 * 4, 8), 4, offset, 3);
         assertTrue(Double.isNaN(c.meanB()[2]) && !c.finite(), backend.name() + ": a NaN shows in its column's mean after centring");
+    }
+
+    /**
+     * The reference for centredCrossProducts: means by ColumnMeans, centred copies and their
+     * products in plain loops, and the squared Frobenius norms of those products.
+     */
+    private record Centred(double[] meanA, double[] meanB, double[] centredA, double aa, double ab, double bb) {
+
+        static Centred of(double[] a, int n, int p, double[] b, int q) {
+            double[] ma = org.myelin.core.array.ColumnMeans.of(a, n, p);
+            double[] mb = org.myelin.core.array.ColumnMeans.of(b, n, q);
+            double[] ea = new double[n * p];
+            double[] eb = new double[n * q];
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < p; j++) {
+                    ea[r * p + j] = a[r * p + j] - ma[j];
+                }
+                for (int j = 0; j < q; j++) {
+                    eb[r * q + j] = b[r * q + j] - mb[j];
+                }
+            }
+            return new Centred(ma, mb, ea,
+                    frobeniusSquared(naive(true, false, p, p, n, 1, ea, 0, p, ea, 0, p, 0, new double[p * p], 0, p)),
+                    frobeniusSquared(naive(true, false, p, q, n, 1, ea, 0, p, eb, 0, q, 0, new double[p * q], 0, q)),
+                    frobeniusSquared(naive(true, false, q, q, n, 1, eb, 0, q, eb, 0, q, 0, new double[q * q], 0, q)));
+        }
     }
 
     private static double maxAbs(double[] v) {
@@ -311,21 +328,12 @@ class GemmBackendTest {
                 a[r * p + j] += sampled[r] ? 0.0 : 1e4;
             }
         }
-        double[] ma = org.myelin.core.array.ColumnMeans.of(a, n, p);
-        double[] mb = org.myelin.core.array.ColumnMeans.of(b, n, q);
-        double[] ea = new double[n * p];
-        double[] eb = new double[n * q];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < p; j++) {
-                ea[r * p + j] = a[r * p + j] - ma[j];
-            }
-            for (int j = 0; j < q; j++) {
-                eb[r * q + j] = b[r * q + j] - mb[j];
-            }
-        }
-        double aa = frobeniusSquared(naive(true, false, p, p, n, 1, ea, 0, p, ea, 0, p, 0, new double[p * p], 0, p));
-        double ab = frobeniusSquared(naive(true, false, p, q, n, 1, ea, 0, p, eb, 0, q, 0, new double[p * q], 0, q));
-        double bb = frobeniusSquared(naive(true, false, q, q, n, 1, eb, 0, q, eb, 0, q, 0, new double[q * q], 0, q));
+        Centred e = Centred.of(a, n, p, b, q);
+        double[] ma = e.meanA();
+        double[] ea = e.centredA();
+        double aa = e.aa();
+        double ab = e.ab();
+        double bb = e.bb();
         org.myelin.core.linalg.CentredCrossProducts c = backend.centredCrossProducts(n, a, p, b, q);
         String at = backend.name() + ": offset hidden from the sample";
         assertFalse(StackedOperands.sampledOffsetIsLarge(a, n, p), "the sample sees no offset (else this tests nothing)");
