@@ -10,9 +10,9 @@
 # the peer script (PEER, default ../shared/peers/metrics_numpy.py) and a python3 with numpy, scipy
 # and POT (PYTHON, default /usr/bin/python3; Debian: python3-numpy python3-scipy python3-pot).
 # Each round runs every metric once in Myelin and once in the peer, back to back (which goes
-# first alternates by round), so both see the same
-# machine load. Output: one JSON line per metric and round on stdout (and in $OUT if set);
-# benchmarks/metrics/table.py turns the lines into the README table.
+# first alternates by round), so both see the same machine load. Output: one JSON line per
+# metric and round on stdout (and in $OUT if set); benchmarks/metrics/table.py turns the lines
+# into the README table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
