@@ -283,21 +283,24 @@ class GemmBackendTest {
         static Centred of(double[] a, int n, int p, double[] b, int q) {
             double[] ma = org.myelin.core.array.ColumnMeans.of(a, n, p);
             double[] mb = org.myelin.core.array.ColumnMeans.of(b, n, q);
-            double[] ea = new double[n * p];
-            double[] eb = new double[n * q];
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < p; j++) {
-                    ea[r * p + j] = a[r * p + j] - ma[j];
-                }
-                for (int j = 0; j < q; j++) {
-                    eb[r * q + j] = b[r * q + j] - mb[j];
-                }
-            }
+            double[] ea = minusColumns(a, n, p, ma);
+            double[] eb = minusColumns(b, n, q, mb);
             return new Centred(ma, mb, ea,
                     frobeniusSquared(naive(true, false, p, p, n, 1, ea, 0, p, ea, 0, p, 0, new double[p * p], 0, p)),
                     frobeniusSquared(naive(true, false, p, q, n, 1, ea, 0, p, eb, 0, q, 0, new double[p * q], 0, q)),
                     frobeniusSquared(naive(true, false, q, q, n, 1, eb, 0, q, eb, 0, q, 0, new double[q * q], 0, q)));
         }
+    }
+
+    /** {@code a - 1 shift'} for a row-major n x p array, in a plain loop. */
+    private static double[] minusColumns(double[] a, int n, int p, double[] shift) {
+        double[] out = new double[n * p];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < p; j++) {
+                out[r * p + j] = a[r * p + j] - shift[j];
+            }
+        }
+        return out;
     }
 
     private static double maxAbs(double[] v) {
@@ -403,16 +406,8 @@ class GemmBackendTest {
             double[] b = random(n * q, 22 + q);
             double[] sa = random(p, 23);
             double[] sb = random(q, 24);
-            double[] ea = new double[n * p];
-            double[] eb = new double[n * q];
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < p; j++) {
-                    ea[r * p + j] = a[r * p + j] - sa[j];
-                }
-                for (int j = 0; j < q; j++) {
-                    eb[r * q + j] = b[r * q + j] - sb[j];
-                }
-            }
+            double[] ea = minusColumns(a, n, p, sa);
+            double[] eb = minusColumns(b, n, q, sb);
             double[] aa = new double[p * p];
             double[] ab = new double[p * q];
             double[] bb = new double[q * q];
